@@ -1,0 +1,34 @@
+#include "skillscore/doc/document.hpp"
+
+#include "skillscore/util/file_io.hpp"
+#include "skillscore/util/utf8.hpp"
+
+namespace skillscore::doc {
+
+Document::Document(std::string path, std::string text, FrontmatterMode mode)
+    : path_(std::move(path)), text_(std::move(text)), lines_(text_) {
+  const FrontmatterSplit split = split_frontmatter(text_, mode);
+  frontmatter_ = load_frontmatter(split, lines_.line_of(split.yaml_offset));
+  body_offset_ = split.body_offset;
+  body_size_ = split.body.size();
+}
+
+const Markdown& Document::markdown() const {
+  if (!markdown_) markdown_ = parse_markdown(body(), lines_.line_of(body_offset_));
+  return *markdown_;
+}
+
+std::optional<std::string> decode_skill_text(std::string_view bytes, std::string& error) {
+  if (auto bad = util::find_invalid_utf8(bytes)) {
+    error = "not valid UTF-8 (invalid byte 0x";
+    static const char* hex = "0123456789abcdef";
+    const auto b = static_cast<unsigned char>(bytes[*bad]);
+    error += hex[b >> 4];
+    error += hex[b & 15];
+    error += " at offset " + std::to_string(*bad) + ")";
+    return std::nullopt;
+  }
+  return util::normalize_newlines(bytes);
+}
+
+}  // namespace skillscore::doc

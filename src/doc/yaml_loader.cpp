@@ -1,0 +1,231 @@
+#include "skillscore/doc/yaml_loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdio>
+
+#include "skillscore/doc/yaml_resolve.hpp"
+#include "yaml_pycompat.hpp"
+#include "skillscore/util/line_index.hpp"
+#include "skillscore/util/utf8.hpp"
+
+namespace skillscore::doc {
+namespace {
+
+struct LoadFailure {
+  YamlStatus status;
+  std::string message;
+  YAML::Mark mark;
+};
+
+// PyYAML's Reader refuses these code points anywhere in the stream.
+bool pyyaml_printable(char32_t cp) {
+  return cp == 0x09 || cp == 0x0A || cp == 0x0D || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85 ||
+         (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+// Deepest nesting of flow collections, a bound on recursion in yaml-cpp and PyYAML.
+std::size_t flow_depth(std::string_view s) {
+  std::size_t depth = 0, max_depth = 0;
+  for (char c : s) {
+    if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
+    else if ((c == ']' || c == '}') && depth > 0) --depth;
+  }
+  return max_depth;
+}
+
+class Converter {
+ public:
+  explicit Converter(const YamlLimits& limits) : limits_(limits) {}
+
+  PyValue convert(const YAML::Node& node, std::size_t depth) {
+    if (++nodes_ > limits_.max_nodes) {
+      throw LoadFailure{YamlStatus::Crash, "too many nodes after alias expansion", node.Mark()};
+    }
+    if (depth > limits_.max_depth) {
+      throw LoadFailure{YamlStatus::Crash, "nesting deeper than " + std::to_string(limits_.max_depth), node.Mark()};
+    }
+    PyValue v = convert_inner(node, depth);
+    v.line = static_cast<std::size_t>(node.Mark().line + 1);
+    v.column = static_cast<std::size_t>(node.Mark().column + 1);
+    return v;
+  }
+
+ private:
+  PyValue convert_inner(const YAML::Node& node, std::size_t depth) {
+    const std::string& tag = node.Tag();
+    switch (node.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null:
+        if (tag == "tag:yaml.org,2002:str") return PyValue::str("");
+        return PyValue::none();
+      case YAML::NodeType::Scalar: return scalar(node, tag);
+      case YAML::NodeType::Sequence: {
+        check_collection_tag(node, tag, "tag:yaml.org,2002:seq");
+        PyValue v;
+        v.type = PyType::List;
+        for (const auto& child : node) v.items.push_back(convert(child, depth + 1));
+        return v;
+      }
+      case YAML::NodeType::Map: {
+        check_collection_tag(node, tag, "tag:yaml.org,2002:map");
+        return mapping(node, depth);
+      }
+    }
+    return PyValue::none();
+  }
+
+  void check_collection_tag(const YAML::Node& node, const std::string& tag, const char* standard) {
+    if (tag.empty() || tag == "?" || tag == "!" || tag == standard) return;
+    throw LoadFailure{YamlStatus::Error, "could not determine a constructor for the tag '" + tag + "'", node.Mark()};
+  }
+
+  PyValue scalar(const YAML::Node& node, const std::string& tag) {
+    ScalarTag st = ScalarTag::Str;
+    if (tag == "?") {
+      st = resolve_plain_scalar(node.Scalar());
+    } else if (tag != "!" && !tag.empty()) {
+      auto named = scalar_tag_from_name(tag);
+      if (!named) {
+        throw LoadFailure{YamlStatus::Error, "could not determine a constructor for the tag '" + tag + "'", node.Mark()};
+      }
+      st = *named;
+    }
+    ScalarError err;
+    auto v = construct_scalar(st, node.Scalar(), err);
+    if (!v) throw LoadFailure{err.crash ? YamlStatus::Crash : YamlStatus::Error, err.message, node.Mark()};
+    return *v;
+  }
+
+  // A `<<` key merges mappings in as PyYAML's flatten_mapping does: merged keys
+  // first, later sources of a list before earlier ones, own keys last (last wins).
+  PyValue mapping(const YAML::Node& node, std::size_t depth) {
+    PyValue v;
+    v.type = PyType::Map;
+    std::vector<std::pair<PyValue, PyValue>> merged, own;
+    for (const auto& kv : node) {
+      const YAML::Node& key = kv.first;
+      if (key.IsScalar() && key.Tag() == "?" && key.Scalar() == "<<") {
+        add_merge(kv.second, depth, merged);
+        continue;
+      }
+      // PyYAML's flatten_mapping turns a '=' key (the "value" tag) into a str.
+      PyValue k = key.IsScalar() && key.Tag() == "?" && key.Scalar() == "="
+                      ? PyValue::str("=")
+                      : convert(key, depth + 1);
+      if (k.type == PyType::List || k.type == PyType::Map) {
+        throw LoadFailure{YamlStatus::Error, "found unhashable key", key.Mark()};
+      }
+      own.emplace_back(std::move(k), convert(kv.second, depth + 1));
+    }
+    for (auto& e : merged) v.set(std::move(e.first), std::move(e.second));
+    for (auto& e : own) v.set(std::move(e.first), std::move(e.second));
+    return v;
+  }
+
+  void add_merge(const YAML::Node& value, std::size_t depth, std::vector<std::pair<PyValue, PyValue>>& out) {
+    auto add_map = [&](const YAML::Node& m, std::vector<std::pair<PyValue, PyValue>>& into) {
+      if (!m.IsMap()) {
+        throw LoadFailure{YamlStatus::Error, "expected a mapping for merging", m.Mark()};
+      }
+      PyValue mv = mapping(m, depth + 1);
+      for (auto& e : mv.entries) into.push_back(std::move(e));
+    };
+    if (value.IsMap()) {
+      add_map(value, out);
+    } else if (value.IsSequence()) {
+      std::vector<std::vector<std::pair<PyValue, PyValue>>> parts;
+      for (const auto& m : value) {
+        parts.emplace_back();
+        add_map(m, parts.back());
+      }
+      for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+        for (auto& e : *it) out.push_back(std::move(e));
+      }
+    } else {
+      throw LoadFailure{YamlStatus::Error, "expected a mapping or list of mappings for merging", value.Mark()};
+    }
+  }
+
+  const YamlLimits& limits_;
+  std::size_t nodes_ = 0;
+};
+
+YamlLoadResult failure(YamlStatus status, std::string message, std::size_t line, std::size_t column) {
+  YamlLoadResult r;
+  r.status = status;
+  r.message = std::move(message);
+  r.line = line;
+  r.column = column;
+  return r;
+}
+
+}  // namespace
+
+YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
+  // The Reader's check comes first in PyYAML, before any parsing.
+  {
+    std::size_t pos = 0, line = 1, col = 1;
+    while (pos < text.size()) {
+      const char32_t cp = util::decode_utf8(text, pos);
+      if (!pyyaml_printable(cp)) {
+        char buf[80];
+        std::snprintf(buf, sizeof buf, "unacceptable character #x%04x: special characters are not allowed",
+                      static_cast<unsigned>(cp));
+        return failure(YamlStatus::Error, buf, line, col);
+      }
+      if (cp == '\n') {
+        ++line;
+        col = 1;
+      } else {
+        ++col;
+      }
+    }
+  }
+  if (flow_depth(text) > limits.max_depth) {
+    return failure(YamlStatus::Crash, "nesting deeper than " + std::to_string(limits.max_depth), 0, 0);
+  }
+  std::string source(text);
+  std::vector<YAML::Node> docs;
+  // Two passes at most: the second after turning PyYAML's extra line breaks
+  // (NEL, LS, PS outside scalars) into the '\n' yaml-cpp knows.
+  for (int pass = 0; pass < 2; ++pass) {
+    try {
+      docs = YAML::LoadAll(source);
+    } catch (const YAML::Exception& e) {
+      return failure(YamlStatus::Error, e.msg, static_cast<std::size_t>(e.mark.line + 1),
+                     static_cast<std::size_t>(e.mark.column + 1));
+    } catch (const std::exception& e) {
+      return failure(YamlStatus::Error, e.what(), 0, 0);
+    }
+    if (docs.size() > 1) {
+      return failure(YamlStatus::Error, "expected a single document in the stream", 0, 0);
+    }
+    const PyYamlScan scan = scan_like_pyyaml(source, docs.empty() ? YAML::Node() : docs[0]);
+    if (scan.error) {
+      const util::LineIndex lines(source);
+      return failure(YamlStatus::Error, scan.error->message, lines.line_of(scan.error->pos),
+                     lines.column_of(source, scan.error->pos));
+    }
+    if (scan.line_breaks.empty() || pass == 1) break;
+    for (auto it = scan.line_breaks.rbegin(); it != scan.line_breaks.rend(); ++it) {
+      const std::size_t len = static_cast<unsigned char>(source[*it]) == 0xC2 ? 2 : 3;
+      source.replace(*it, len, "\n");
+    }
+  }
+  YamlLoadResult r;
+  if (docs.empty()) return r;  // an empty stream loads as None
+  try {
+    Converter conv(limits);
+    r.value = conv.convert(docs[0], 0);
+  } catch (const LoadFailure& f) {
+    return failure(f.status, f.message, static_cast<std::size_t>(f.mark.line + 1),
+                   static_cast<std::size_t>(f.mark.column + 1));
+  } catch (const YAML::Exception& e) {
+    return failure(YamlStatus::Error, e.msg, static_cast<std::size_t>(e.mark.line + 1),
+                   static_cast<std::size_t>(e.mark.column + 1));
+  }
+  return r;
+}
+
+}  // namespace skillscore::doc
