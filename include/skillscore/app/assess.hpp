@@ -1,0 +1,11 @@
+#pragma once
+// Scoring one document with one profile: metrics, checks, score, report fields.
+#include "skillscore/doc/document.hpp"
+#include "skillscore/report/assessment.hpp"
+#include "skillscore/rules/profile.hpp"
+
+namespace skillscore::app {
+
+report::Assessment assess(const rules::Profile& profile, const doc::Document& document);
+
+}  // namespace skillscore::app

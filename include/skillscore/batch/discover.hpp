@@ -1,0 +1,33 @@
+#pragma once
+// Finding the SKILL.md files under the paths a user names.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace skillscore::batch {
+
+struct DiscoveryOptions {
+  // Directory names never entered (VCS metadata and dependency trees).
+  std::vector<std::string> skip_dirs{".git", ".hg", ".svn", "node_modules"};
+};
+
+struct Discovered {
+  std::vector<std::string> files;  // display paths, sorted, without duplicates
+  struct Problem {
+    std::string path;
+    std::string message;
+  };
+  std::vector<Problem> problems;  // missing paths, unreadable directories, symlink loops
+};
+
+// A named file is taken whatever its name; in a directory, every SKILL.md or
+// skill.md at any depth. Paths are shown relative to the current directory
+// when they are inside it, without a leading "./".
+Discovered discover(const std::vector<std::string>& paths, const DiscoveryOptions& options = {});
+
+bool is_skill_file_name(const std::string& name);
+
+// The path shown for `p`: relative to the current directory when inside it.
+std::string display_path(const std::filesystem::path& p);
+
+}  // namespace skillscore::batch

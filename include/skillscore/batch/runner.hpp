@@ -1,0 +1,33 @@
+#pragma once
+// Scores files in parallel and hands the results over in path order, whatever
+// the number of threads, so output is byte-identical for any -j.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "skillscore/report/assessment.hpp"
+#include "skillscore/rules/profile.hpp"
+
+namespace skillscore::batch {
+
+struct FileResult {
+  std::optional<report::Assessment> assessment;
+  std::optional<report::FileError> error;
+};
+
+struct RunOptions {
+  unsigned jobs = 1;
+  std::uintmax_t max_file_size = 10u << 20;
+};
+
+// Reads and scores one file; never throws.
+FileResult score_file(const rules::Profile& profile, const std::string& path, std::uintmax_t max_file_size);
+
+// Calls `sink` once per file, in the order of `files`, from the calling thread.
+void run(const rules::Profile& profile, const std::vector<std::string>& files, const RunOptions& options,
+         const std::function<void(std::size_t index, FileResult&& result)>& sink);
+
+}  // namespace skillscore::batch

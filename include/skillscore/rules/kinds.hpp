@@ -1,0 +1,73 @@
+#pragma once
+// The closed sets of the rule language, each with ONE table of names and
+// descriptions beside it (printed by `skillscore rules`, used by the loader).
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace skillscore::rules {
+
+enum class MetricKind {
+  Search,   // bool: does any (or every) pattern match in the scope
+  Count,    // int: non-overlapping matches of one pattern in the scope
+  Length,   // int: code points in the scope
+  Field,    // bool or int: a test of one frontmatter field
+  Blocks,   // int: code blocks that pass a filter
+  Points,   // float: conditional points summed in order, optionally capped
+  Select,   // string: the value of the first case whose condition holds
+  Formula,  // any: an expression over earlier metrics
+};
+
+enum class Scope {
+  Body,        // the body as raw text (what the reference's regexes read)
+  CodeBlocks,  // each code block's content, separately
+  Headings,    // each heading's text (AST), separately
+  Prose,       // the body's text outside code blocks (AST)
+};
+
+enum class FieldTest {
+  Truthy,           // bool(frontmatter.get(path))
+  MappingOrAbsent,  // absent, or a mapping
+  NonEmptyText,     // str(value) != "" (absent counts as "")
+  StartsWith,       // str(value) starts with one of `values`
+  ContainsAny,      // str(value) contains one of `values`
+  WordCount,        // len(str(value).split())
+};
+
+enum class Severity { Error, Warning, Info };
+
+enum class CodeBlockSource {
+  Regex,  // a regex over the body (the reference's reading)
+  Ast,    // cmark-gfm's code blocks
+};
+
+template <typename E>
+struct KindInfo {
+  E value;
+  std::string_view name;
+  std::string_view description;
+};
+
+std::span<const KindInfo<MetricKind>> metric_kinds();
+std::span<const KindInfo<Scope>> scopes();
+std::span<const KindInfo<FieldTest>> field_tests();
+std::span<const KindInfo<Severity>> severities();
+std::span<const KindInfo<CodeBlockSource>> code_block_sources();
+
+template <typename E>
+std::optional<E> kind_from_name(std::span<const KindInfo<E>> table, std::string_view name) {
+  for (const auto& k : table) {
+    if (k.name == name) return k.value;
+  }
+  return std::nullopt;
+}
+
+template <typename E>
+std::string_view kind_name(std::span<const KindInfo<E>> table, E value) {
+  for (const auto& k : table) {
+    if (k.value == value) return k.name;
+  }
+  return "?";
+}
+
+}  // namespace skillscore::rules

@@ -1,0 +1,165 @@
+#pragma once
+// A profile as loaded from a rule file: how to read the document, the
+// metrics, the checks that turn metrics into issues and strengths, the score
+// and what the report shows. Everything here is data from rules/*.yaml.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "skillscore/doc/frontmatter.hpp"
+#include "skillscore/rules/expr.hpp"
+#include "skillscore/rules/kinds.hpp"
+#include "skillscore/rules/regex.hpp"
+#include "skillscore/rules/value.hpp"
+#include "skillscore/score/rating.hpp"
+
+namespace skillscore::rules {
+
+struct DocumentSpec {
+  doc::FrontmatterMode frontmatter = doc::FrontmatterMode::ReferenceSplit;
+  RegexDialect dialect = RegexDialect::Python;
+  CodeBlockSource code_blocks = CodeBlockSource::Regex;
+  std::optional<Regex> code_block_pattern;  // for CodeBlockSource::Regex
+  int language_group = 1;
+  int code_group = 2;
+};
+
+struct SearchSpec {
+  Scope scope = Scope::Body;
+  std::vector<Regex> patterns;
+  bool all = false;
+};
+struct CountSpec {
+  Scope scope = Scope::Body;
+  std::optional<Regex> pattern;
+};
+struct LengthSpec {
+  Scope scope = Scope::Body;
+};
+struct FieldSpec {
+  std::vector<std::string> path;
+  FieldTest test = FieldTest::Truthy;
+  std::vector<std::string> values;  // lower-cased already when ignore_case
+  bool ignore_case = false;
+};
+struct BlocksSpec {
+  bool require_language = false;
+  int min_lines = 0;
+};
+struct PointsTerm {
+  std::optional<Expr> when;
+  double add = 0.0;
+};
+struct PointsSpec {
+  std::optional<Expr> gate;  // `if`: when false the metric is 0.0
+  std::vector<PointsTerm> terms;
+  std::optional<double> cap;
+};
+struct SelectCase {
+  Expr when;
+  std::string value;
+};
+struct SelectSpec {
+  std::vector<SelectCase> cases;
+  std::string otherwise;
+};
+struct FormulaSpec {
+  std::optional<Expr> expr;
+};
+
+using MetricSpec = std::variant<SearchSpec, CountSpec, LengthSpec, FieldSpec, BlocksSpec, PointsSpec, SelectSpec, FormulaSpec>;
+
+struct MetricDef {
+  std::string name;
+  MetricKind kind = MetricKind::Search;
+  ValueType type = ValueType::Bool;
+  std::string description;
+  MetricSpec spec;
+  std::size_t source_line = 0;
+};
+
+// A message with {metric} placeholders, resolved at load time.
+struct Template {
+  struct Part {
+    std::string literal;
+    int metric = -1;  // >= 0: the metric's value goes here
+  };
+  std::vector<Part> parts;
+  bool empty() const { return parts.empty(); }
+};
+
+enum class LocateKind { None, FrontmatterKey, FirstMatch };
+struct Locate {
+  LocateKind kind = LocateKind::None;
+  std::string key;  // FrontmatterKey
+  int metric = -1;  // FirstMatch: a search/count/blocks metric
+};
+
+enum class OutcomeKind { Strength, Issue };
+struct Outcome {
+  std::optional<Expr> when;  // absent: always (an `else`)
+  OutcomeKind kind = OutcomeKind::Issue;
+  Template message;
+  Template recommendation;
+  Severity severity = Severity::Warning;
+  Locate locate;
+};
+
+struct Check {
+  std::string id;     // stable: "SF012", never reused
+  std::string slug;   // "section-core-patterns"
+  std::string title;  // one line
+  std::string doc;    // what it checks and why
+  Severity severity = Severity::Warning;
+  std::vector<Outcome> outcomes;  // the first whose `when` holds fires
+  std::size_t source_line = 0;
+};
+
+struct ScoreTerm {
+  int metric = -1;
+  double weight = 0.0;
+  std::optional<double> scale;  // value / scale, capped at 1.0
+};
+struct PenaltySpec {
+  std::vector<int> critical;       // bool metrics counted
+  std::vector<int> required_any;   // when none holds, one critical element is lost
+  std::vector<double> multipliers; // indexed by the count
+};
+struct RatingBand {
+  std::optional<double> min;  // absent: the last band
+  score::Rating rating = score::Rating::Poor;
+};
+struct ScoreSpec {
+  std::vector<ScoreTerm> terms;
+  std::optional<PenaltySpec> penalty;
+  std::vector<RatingBand> ratings;
+};
+
+enum class OutputSource { Metric, Score, Issues, Strengths };
+struct OutputField {
+  std::string key;
+  OutputSource source = OutputSource::Metric;
+  int metric = -1;
+};
+struct ReportSpec {
+  std::vector<OutputField> metrics;
+  std::vector<OutputField> deterministic_metrics;
+};
+
+struct Profile {
+  std::string name;
+  std::string title;
+  std::string description;
+  std::string source;  // file name, for messages
+  DocumentSpec document;
+  std::vector<MetricDef> metrics;
+  std::vector<Check> checks;
+  ScoreSpec score;
+  ReportSpec report;
+
+  int metric_index(std::string_view name) const;
+};
+
+}  // namespace skillscore::rules

@@ -1,0 +1,56 @@
+#pragma once
+// Regular expressions for rules: RE2 (linear time in the input), with a
+// translation of Python `re` syntax so a profile can say what the reference says.
+#include <re2/re2.h>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace skillscore::rules {
+
+enum class RegexDialect {
+  Python,  // Python 3 `re` on str: Unicode \w \d \s, Python's IGNORECASE folding
+  Re2,     // RE2 syntax as it is
+};
+
+struct RegexFlags {
+  bool ignore_case = false;
+  bool multiline = false;
+  bool dot_all = false;
+};
+
+struct Match {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+class Regex {
+ public:
+  // Compiles `source`; nullopt with `error` set when it is not valid.
+  static std::optional<Regex> compile(std::string_view source, RegexFlags flags, RegexDialect dialect,
+                                      std::string& error);
+
+  // re.search: the first match, if any.
+  std::optional<Match> search(std::string_view text) const;
+  // len(re.findall(...)): non-overlapping matches, left to right. `first`
+  // receives the first match when there is one.
+  std::size_t count(std::string_view text, std::optional<Match>* first = nullptr) const;
+  // Captures groups 1..n of the next match at or after `pos`.
+  bool find_groups(std::string_view text, std::size_t pos, Match& whole, std::string_view* groups,
+                   int ngroups) const;
+  int group_count() const { return re_->NumberOfCapturingGroups(); }
+  const std::string& source() const { return source_; }
+
+ private:
+  std::string source_;
+  std::shared_ptr<const RE2> re_;
+};
+
+// The RE2 pattern equivalent to a Python `re` pattern with these flags, or
+// nullopt with `error` naming the construct RE2 cannot express.
+std::optional<std::string> translate_python_regex(std::string_view source, RegexFlags flags, std::string& error);
+
+}  // namespace skillscore::rules

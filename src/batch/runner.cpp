@@ -1,0 +1,90 @@
+#include "skillscore/batch/runner.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "skillscore/app/assess.hpp"
+#include "skillscore/doc/document.hpp"
+#include "skillscore/util/file_io.hpp"
+
+namespace skillscore::batch {
+
+FileResult score_file(const rules::Profile& profile, const std::string& path, std::uintmax_t max_file_size) {
+  FileResult r;
+  try {
+    auto read = util::read_file(path, max_file_size);
+    if (!read.ok) {
+      r.error = report::FileError{path, read.error};
+      return r;
+    }
+    std::string error;
+    auto text = doc::decode_skill_text(read.data, error);
+    if (!text) {
+      r.error = report::FileError{path, error};
+      return r;
+    }
+    const doc::Document document(path, std::move(*text), profile.document.frontmatter);
+    r.assessment = app::assess(profile, document);
+  } catch (const std::exception& e) {
+    r.error = report::FileError{path, std::string("internal error: ") + e.what()};
+  }
+  return r;
+}
+
+void run(const rules::Profile& profile, const std::vector<std::string>& files, const RunOptions& options,
+         const std::function<void(std::size_t, FileResult&&)>& sink) {
+  const std::size_t n = files.size();
+  const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
+  if (jobs == 1) {
+    for (std::size_t i = 0; i < n; ++i) sink(i, score_file(profile, files[i], options.max_file_size));
+    return;
+  }
+  // Workers take the next index; the caller emits results in order as soon
+  // as the next one is ready. A bounded window keeps memory flat on big runs.
+  const std::size_t window = static_cast<std::size_t>(jobs) * 64;
+  std::vector<std::optional<FileResult>> slots(n);
+  std::mutex mu;
+  std::condition_variable ready, space;
+  std::atomic<std::size_t> next{0};
+  std::size_t emitted = 0;
+  auto worker = [&] {
+    while (true) {
+      const std::size_t i = next.fetch_add(1);
+      if (i >= n) return;
+      {
+        std::unique_lock lock(mu);
+        space.wait(lock, [&] { return i < emitted + window; });
+      }
+      FileResult r = score_file(profile, files[i], options.max_file_size);
+      {
+        std::lock_guard lock(mu);
+        slots[i] = std::move(r);
+      }
+      ready.notify_one();
+    }
+  };
+  std::vector<std::thread> threads;
+  threads.reserve(jobs);
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  while (emitted < n) {
+    FileResult r;
+    {
+      std::unique_lock lock(mu);
+      ready.wait(lock, [&] { return slots[emitted].has_value(); });
+      r = std::move(*slots[emitted]);
+      slots[emitted].reset();
+    }
+    sink(emitted, std::move(r));
+    {
+      std::lock_guard lock(mu);
+      ++emitted;
+    }
+    space.notify_all();
+  }
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace skillscore::batch

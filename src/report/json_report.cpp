@@ -1,0 +1,106 @@
+#include "skillscore/report/json_report.hpp"
+
+#include "skillscore/rules/kinds.hpp"
+#include "skillscore/score/rating.hpp"
+
+namespace skillscore::report {
+namespace {
+
+void write_value(JsonWriter& w, const rules::Value& v) {
+  switch (v.type) {
+    case rules::ValueType::Bool: w.value(v.b); break;
+    case rules::ValueType::Int: w.value(v.i); break;
+    case rules::ValueType::Float: w.value(v.f); break;
+    case rules::ValueType::String: w.value(v.s); break;
+  }
+}
+
+void write_outputs(JsonWriter& w, const std::vector<std::pair<std::string, OutputValue>>& fields) {
+  w.begin_object();
+  for (const auto& [key, v] : fields) {
+    w.key(key);
+    if (v.is_list) {
+      w.begin_array();
+      for (const auto& s : v.list) w.value(s);
+      w.end_array();
+    } else {
+      write_value(w, v.value);
+    }
+  }
+  w.end_object();
+}
+
+void write_tool(JsonWriter& w) {
+  w.begin_object().key("name").value("skillscore").key("version").value(SKILLSCORE_VERSION).end_object();
+}
+
+}  // namespace
+
+void write_assessment(JsonWriter& w, const Assessment& a) {
+  w.begin_object();
+  w.key("schema_version").value(k_schema_version);
+  w.key("tool");
+  write_tool(w);
+  w.key("profile").value(a.profile);
+  w.key("path").value(a.path);
+  w.key("score").value(a.score.score);
+  w.key("rating").value(score::rating_label(a.score.rating));
+  w.key("strengths").begin_array();
+  for (const auto& s : a.strengths) w.value(s);
+  w.end_array();
+  w.key("issues").begin_array();
+  for (const auto& i : a.issues) {
+    w.begin_object();
+    w.key("rule").value(i.rule);
+    w.key("slug").value(i.slug);
+    w.key("severity").value(rules::kind_name(rules::severities(), i.severity));
+    w.key("message").value(i.message);
+    w.key("line");
+    if (i.line) w.value(i.line);
+    else w.null();
+    w.key("recommendation").value(i.recommendation);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("recommendations").begin_array();
+  for (const auto& i : a.issues) w.value(i.recommendation);
+  w.end_array();
+  w.key("metrics");
+  write_outputs(w, a.metrics);
+  w.key("deterministic_metrics");
+  write_outputs(w, a.deterministic_metrics);
+  w.key("calibrated_score").value(a.score.score);
+  w.end_object();
+}
+
+std::string assessment_json(const Assessment& a, int indent) {
+  JsonWriter w(indent);
+  write_assessment(w, a);
+  return w.take();
+}
+
+std::string batch_json(const std::vector<const Assessment*>& assessments, const std::vector<const FileError*>& errors,
+                       const std::string& profile) {
+  JsonWriter w(2);
+  w.begin_object();
+  w.key("schema_version").value(k_schema_version);
+  w.key("tool");
+  write_tool(w);
+  w.key("profile").value(profile);
+  w.key("assessments").begin_array();
+  for (const auto* a : assessments) write_assessment(w, *a);
+  w.end_array();
+  w.key("errors").begin_array();
+  for (const auto* e : errors) w.begin_object().key("path").value(e->path).key("error").value(e->message).end_object();
+  w.end_array();
+  w.end_object();
+  return w.take() + "\n";
+}
+
+std::string file_error_json(const FileError& e) {
+  JsonWriter w(0);
+  w.begin_object().key("path").value(e.path).key("error").value(e.message).end_object();
+  return w.take();
+}
+
+}  // namespace skillscore::report

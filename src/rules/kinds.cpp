@@ -1,0 +1,52 @@
+#include "skillscore/rules/kinds.hpp"
+
+namespace skillscore::rules {
+namespace {
+
+constexpr KindInfo<MetricKind> k_metric_kinds[] = {
+    {MetricKind::Search, "search", "bool: whether any (or all, with `match: all`) of `patterns` match in `scope`"},
+    {MetricKind::Count, "count", "int: non-overlapping matches of `pattern` in `scope` (Python's len(re.findall))"},
+    {MetricKind::Length, "length", "int: code points in `scope` (Python's len)"},
+    {MetricKind::Field, "field", "bool or int: `test` applied to the frontmatter value at `path`"},
+    {MetricKind::Blocks, "blocks", "int: code blocks passing `require_language` and `min_lines`"},
+    {MetricKind::Points, "points", "float: `add` of each term whose `when` holds, summed in order, `cap`ped"},
+    {MetricKind::Select, "select", "string: `value` of the first case whose `when` holds, else `otherwise`"},
+    {MetricKind::Formula, "formula", "any: the value of `expr` over earlier metrics"},
+};
+
+constexpr KindInfo<Scope> k_scopes[] = {
+    {Scope::Body, "body", "the body as raw text, code included (what the reference reads)"},
+    {Scope::CodeBlocks, "code_blocks", "each code block's content, separately"},
+    {Scope::Headings, "headings", "each Markdown heading's text, separately (from the AST)"},
+    {Scope::Prose, "prose", "the body outside code blocks (from the AST)"},
+};
+
+constexpr KindInfo<FieldTest> k_field_tests[] = {
+    {FieldTest::Truthy, "truthy", "Python truthiness of frontmatter.get(path)"},
+    {FieldTest::MappingOrAbsent, "mapping_or_absent", "the value is absent or a mapping"},
+    {FieldTest::NonEmptyText, "nonempty_text", "str(value) is not empty (an absent value counts as \"\")"},
+    {FieldTest::StartsWith, "starts_with", "str(value) starts with one of `values`"},
+    {FieldTest::ContainsAny, "contains_any", "str(value) contains one of `values`"},
+    {FieldTest::WordCount, "word_count", "the number of whitespace-separated words of str(value)"},
+};
+
+constexpr KindInfo<Severity> k_severities[] = {
+    {Severity::Error, "error", "the skill is broken or fails a requirement"},
+    {Severity::Warning, "warning", "the skill misses something the profile expects"},
+    {Severity::Info, "info", "a suggestion"},
+};
+
+constexpr KindInfo<CodeBlockSource> k_code_block_sources[] = {
+    {CodeBlockSource::Regex, "regex", "code blocks found by a regex over the body"},
+    {CodeBlockSource::Ast, "ast", "code blocks from the cmark-gfm AST (any fence, indented blocks)"},
+};
+
+}  // namespace
+
+std::span<const KindInfo<MetricKind>> metric_kinds() { return k_metric_kinds; }
+std::span<const KindInfo<Scope>> scopes() { return k_scopes; }
+std::span<const KindInfo<FieldTest>> field_tests() { return k_field_tests; }
+std::span<const KindInfo<Severity>> severities() { return k_severities; }
+std::span<const KindInfo<CodeBlockSource>> code_block_sources() { return k_code_block_sources; }
+
+}  // namespace skillscore::rules

@@ -1,0 +1,542 @@
+#include "skillscore/rules/loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <set>
+
+#include "skillscore/rules/embedded.hpp"
+#include "skillscore/util/file_io.hpp"
+#include "skillscore/util/pystr.hpp"
+
+namespace skillscore::rules {
+namespace {
+
+struct RuleFileError {
+  std::string message;
+};
+
+class ProfileReader {
+ public:
+  explicit ProfileReader(std::string_view source) : source_(source) {}
+
+  Profile read(const YAML::Node& root) {
+    expect_map(root, "the rule file");
+    allow_keys(root, {"schema", "profile", "title", "description", "document", "metrics", "checks", "score", "report"});
+    if (scalar(require(root, "schema"), "schema") != "1") fail(root["schema"], "unsupported schema (expected 1)");
+    p_.name = scalar(require(root, "profile"), "profile");
+    p_.title = optional_scalar(root, "title");
+    p_.description = optional_scalar(root, "description");
+    p_.source = std::string(source_);
+    read_document(require(root, "document"));
+    const YAML::Node metrics = require(root, "metrics");
+    expect_seq(metrics, "metrics");
+    for (const auto& m : metrics) read_metric(m);
+    const YAML::Node checks = require(root, "checks");
+    expect_seq(checks, "checks");
+    for (const auto& c : checks) read_check(c);
+    read_score(require(root, "score"));
+    read_report(require(root, "report"));
+    return std::move(p_);
+  }
+
+ private:
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& msg) const {
+    const auto mark = node.Mark();
+    std::string where = std::string(source_);
+    if (mark.line >= 0) where += ":" + std::to_string(mark.line + 1);
+    throw RuleFileError{where + ": " + msg};
+  }
+
+  void expect_map(const YAML::Node& n, const std::string& what) const {
+    if (!n.IsMap()) fail(n, what + " must be a mapping");
+  }
+  void expect_seq(const YAML::Node& n, const std::string& what) const {
+    if (!n.IsSequence()) fail(n, what + " must be a list");
+  }
+  void allow_keys(const YAML::Node& n, std::initializer_list<std::string_view> keys) const {
+    for (const auto& kv : n) {
+      const std::string k = kv.first.Scalar();
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
+        std::string list;
+        for (auto key : keys) list += (list.empty() ? "" : ", ") + std::string(key);
+        fail(kv.first, "unknown key '" + k + "' (allowed: " + list + ")");
+      }
+    }
+  }
+  YAML::Node require(const YAML::Node& n, const char* key) const {
+    const YAML::Node v = n[key];
+    if (!v.IsDefined() || v.IsNull()) fail(n, std::string("missing required key '") + key + "'");
+    return v;
+  }
+  std::string scalar(const YAML::Node& n, const std::string& what) const {
+    if (!n.IsScalar()) fail(n, what + " must be a scalar");
+    return n.Scalar();
+  }
+  std::string optional_scalar(const YAML::Node& n, const char* key) const {
+    const YAML::Node v = n[key];
+    return v.IsDefined() && !v.IsNull() ? scalar(v, key) : std::string();
+  }
+  double number(const YAML::Node& n, const std::string& what) const {
+    const std::string s = scalar(n, what);
+    char* end = nullptr;
+    const double d = std::strtod(s.c_str(), &end);
+    if (s.empty() || *end != '\0') fail(n, what + " must be a number, not '" + s + "'");
+    return d;
+  }
+  long integer(const YAML::Node& n, const std::string& what) const {
+    const std::string s = scalar(n, what);
+    char* end = nullptr;
+    const long v = std::strtol(s.c_str(), &end, 10);
+    if (s.empty() || *end != '\0') fail(n, what + " must be a whole number, not '" + s + "'");
+    return v;
+  }
+  bool boolean(const YAML::Node& n, const std::string& what) const {
+    const std::string s = scalar(n, what);
+    if (s == "true") return true;
+    if (s == "false") return false;
+    fail(n, what + " must be true or false");
+  }
+  template <typename E>
+  E enum_value(const YAML::Node& n, std::span<const KindInfo<E>> table, const std::string& what) const {
+    const std::string s = scalar(n, what);
+    if (auto v = kind_from_name(table, s)) return *v;
+    std::string list;
+    for (const auto& k : table) list += (list.empty() ? "" : ", ") + std::string(k.name);
+    fail(n, "unknown " + what + " '" + s + "' (one of: " + list + ")");
+  }
+
+  RegexFlags flags(const YAML::Node& parent) const {
+    RegexFlags f;
+    const YAML::Node n = parent["flags"];
+    if (!n.IsDefined()) return f;
+    expect_seq(n, "flags");
+    for (const auto& x : n) {
+      const std::string s = scalar(x, "flag");
+      if (s == "ignorecase") f.ignore_case = true;
+      else if (s == "multiline") f.multiline = true;
+      else if (s == "dotall") f.dot_all = true;
+      else fail(x, "unknown flag '" + s + "' (one of: ignorecase, multiline, dotall)");
+    }
+    return f;
+  }
+  Regex regex(const YAML::Node& n, RegexFlags f) const {
+    std::string error;
+    auto r = Regex::compile(scalar(n, "pattern"), f, p_.document.dialect, error);
+    if (!r) fail(n, "bad regex '" + n.Scalar() + "': " + error);
+    return std::move(*r);
+  }
+
+  Expr expr(const YAML::Node& n) const {
+    std::string error;
+    auto lookup = [this](std::string_view name) -> std::optional<Symbol> {
+      const int i = p_.metric_index(name);
+      if (i < 0) return std::nullopt;
+      return Symbol{i, p_.metrics[static_cast<std::size_t>(i)].type};
+    };
+    auto e = Expr::parse(scalar(n, "expression"), lookup, error);
+    if (!e) fail(n, error);
+    return std::move(*e);
+  }
+  Expr condition(const YAML::Node& n) const {
+    Expr e = expr(n);
+    if (e.type() != ValueType::Bool) fail(n, "a condition must be a bool expression, '" + e.source() + "' is " +
+                                                 std::string(value_type_name(e.type())));
+    return e;
+  }
+
+  void read_document(const YAML::Node& n) {
+    expect_map(n, "document");
+    allow_keys(n, {"frontmatter", "regex", "code_blocks"});
+    auto& d = p_.document;
+    const std::string fm = scalar(require(n, "frontmatter"), "frontmatter");
+    if (fm == "reference-split") d.frontmatter = doc::FrontmatterMode::ReferenceSplit;
+    else if (fm == "delimited-lines") d.frontmatter = doc::FrontmatterMode::DelimitedLines;
+    else fail(n["frontmatter"], "unknown frontmatter mode '" + fm + "' (one of: reference-split, delimited-lines)");
+    const std::string dialect = scalar(require(n, "regex"), "regex");
+    if (dialect == "python") d.dialect = RegexDialect::Python;
+    else if (dialect == "re2") d.dialect = RegexDialect::Re2;
+    else fail(n["regex"], "unknown regex dialect '" + dialect + "' (one of: python, re2)");
+    const YAML::Node cb = require(n, "code_blocks");
+    expect_map(cb, "code_blocks");
+    allow_keys(cb, {"source", "pattern", "flags", "language_group", "code_group"});
+    d.code_blocks = enum_value(require(cb, "source"), code_block_sources(), "code block source");
+    if (d.code_blocks == CodeBlockSource::Regex) {
+      d.code_block_pattern = regex(require(cb, "pattern"), flags(cb));
+      d.language_group = static_cast<int>(integer(require(cb, "language_group"), "language_group"));
+      d.code_group = static_cast<int>(integer(require(cb, "code_group"), "code_group"));
+      const int groups = d.code_block_pattern->group_count();
+      if (d.language_group < 1 || d.language_group > groups || d.code_group < 1 || d.code_group > groups) {
+        fail(cb, "language_group and code_group must name groups of the pattern (it has " + std::to_string(groups) + ")");
+      }
+    }
+  }
+
+  void read_metric(const YAML::Node& n) {
+    expect_map(n, "a metric");
+    MetricDef m;
+    m.name = scalar(require(n, "name"), "name");
+    m.source_line = static_cast<std::size_t>(n.Mark().line + 1);
+    if (p_.metric_index(m.name) >= 0) fail(n["name"], "metric '" + m.name + "' is defined twice");
+    m.kind = enum_value(require(n, "kind"), metric_kinds(), "metric kind");
+    m.description = optional_scalar(n, "description");
+    switch (m.kind) {
+      case MetricKind::Search: {
+        allow_keys(n, {"name", "kind", "description", "scope", "flags", "patterns", "match"});
+        SearchSpec s;
+        s.scope = enum_value(require(n, "scope"), scopes(), "scope");
+        const RegexFlags f = flags(n);
+        const YAML::Node pats = require(n, "patterns");
+        expect_seq(pats, "patterns");
+        for (const auto& x : pats) s.patterns.push_back(regex(x, f));
+        if (s.patterns.empty()) fail(pats, "patterns must not be empty");
+        const std::string match = n["match"].IsDefined() ? scalar(n["match"], "match") : "any";
+        if (match != "any" && match != "all") fail(n["match"], "match must be 'any' or 'all'");
+        s.all = match == "all";
+        m.type = ValueType::Bool;
+        m.spec = std::move(s);
+        break;
+      }
+      case MetricKind::Count: {
+        allow_keys(n, {"name", "kind", "description", "scope", "flags", "pattern"});
+        CountSpec s;
+        s.scope = enum_value(require(n, "scope"), scopes(), "scope");
+        s.pattern = regex(require(n, "pattern"), flags(n));
+        m.type = ValueType::Int;
+        m.spec = std::move(s);
+        break;
+      }
+      case MetricKind::Length: {
+        allow_keys(n, {"name", "kind", "description", "scope"});
+        LengthSpec s;
+        s.scope = enum_value(require(n, "scope"), scopes(), "scope");
+        m.type = ValueType::Int;
+        m.spec = s;
+        break;
+      }
+      case MetricKind::Field: {
+        allow_keys(n, {"name", "kind", "description", "path", "test", "values", "ignore_case"});
+        FieldSpec s;
+        const std::string path = scalar(require(n, "path"), "path");
+        std::size_t start = 0;
+        while (true) {
+          const auto dot = path.find('.', start);
+          s.path.push_back(path.substr(start, dot - start));
+          if (dot == std::string::npos) break;
+          start = dot + 1;
+        }
+        s.test = enum_value(require(n, "test"), field_tests(), "field test");
+        s.ignore_case = n["ignore_case"].IsDefined() && boolean(n["ignore_case"], "ignore_case");
+        const bool needs_values = s.test == FieldTest::StartsWith || s.test == FieldTest::ContainsAny;
+        if (needs_values) {
+          const YAML::Node vals = require(n, "values");
+          expect_seq(vals, "values");
+          for (const auto& v : vals) {
+            std::string text = scalar(v, "value");
+            if (s.ignore_case && !util::is_ascii(text)) {
+              fail(v, "with ignore_case, values must be ASCII (Python's lower() is matched exactly for ASCII)");
+            }
+            s.values.push_back(s.ignore_case ? util::py_lower_for_ascii_match(text) : text);
+          }
+        } else if (n["values"].IsDefined()) {
+          fail(n["values"], "values are only for starts_with and contains_any");
+        }
+        m.type = s.test == FieldTest::WordCount ? ValueType::Int : ValueType::Bool;
+        m.spec = std::move(s);
+        break;
+      }
+      case MetricKind::Blocks: {
+        allow_keys(n, {"name", "kind", "description", "require_language", "min_lines"});
+        BlocksSpec s;
+        s.require_language = n["require_language"].IsDefined() && boolean(n["require_language"], "require_language");
+        s.min_lines = n["min_lines"].IsDefined() ? static_cast<int>(integer(n["min_lines"], "min_lines")) : 0;
+        m.type = ValueType::Int;
+        m.spec = s;
+        break;
+      }
+      case MetricKind::Points: {
+        allow_keys(n, {"name", "kind", "description", "if", "terms", "cap"});
+        PointsSpec s;
+        if (n["if"].IsDefined()) s.gate = condition(n["if"]);
+        const YAML::Node terms = require(n, "terms");
+        expect_seq(terms, "terms");
+        for (const auto& t : terms) {
+          expect_map(t, "a term");
+          allow_keys(t, {"when", "add"});
+          PointsTerm term;
+          if (t["when"].IsDefined()) term.when = condition(t["when"]);
+          term.add = number(require(t, "add"), "add");
+          s.terms.push_back(std::move(term));
+        }
+        if (n["cap"].IsDefined()) s.cap = number(n["cap"], "cap");
+        m.type = ValueType::Float;
+        m.spec = std::move(s);
+        break;
+      }
+      case MetricKind::Select: {
+        allow_keys(n, {"name", "kind", "description", "cases", "otherwise"});
+        SelectSpec s;
+        const YAML::Node cases = require(n, "cases");
+        expect_seq(cases, "cases");
+        for (const auto& c : cases) {
+          expect_map(c, "a case");
+          allow_keys(c, {"when", "value"});
+          s.cases.push_back({condition(require(c, "when")), scalar(require(c, "value"), "value")});
+        }
+        s.otherwise = scalar(require(n, "otherwise"), "otherwise");
+        m.type = ValueType::String;
+        m.spec = std::move(s);
+        break;
+      }
+      case MetricKind::Formula: {
+        allow_keys(n, {"name", "kind", "description", "expr"});
+        FormulaSpec s;
+        s.expr = expr(require(n, "expr"));
+        m.type = s.expr->type();
+        m.spec = std::move(s);
+        break;
+      }
+    }
+    p_.metrics.push_back(std::move(m));
+  }
+
+  Template message(const YAML::Node& n) const {
+    Template t;
+    const std::string s = scalar(n, "message");
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+      const auto open = s.find('{', pos);
+      if (open == std::string::npos) {
+        t.parts.push_back({s.substr(pos), -1});
+        break;
+      }
+      const auto close = s.find('}', open);
+      if (close == std::string::npos) fail(n, "unclosed '{' in message");
+      if (open > pos) t.parts.push_back({s.substr(pos, open - pos), -1});
+      const std::string name = s.substr(open + 1, close - open - 1);
+      const int idx = p_.metric_index(name);
+      if (idx < 0) fail(n, "message names unknown metric '{" + name + "}'");
+      t.parts.push_back({"", idx});
+      pos = close + 1;
+    }
+    return t;
+  }
+
+  void read_check(const YAML::Node& n) {
+    expect_map(n, "a check");
+    allow_keys(n, {"id", "slug", "title", "doc", "severity", "outcomes"});
+    Check c;
+    c.id = scalar(require(n, "id"), "id");
+    c.slug = scalar(require(n, "slug"), "slug");
+    c.title = scalar(require(n, "title"), "title");
+    c.doc = optional_scalar(n, "doc");
+    c.source_line = static_cast<std::size_t>(n.Mark().line + 1);
+    c.severity = n["severity"].IsDefined() ? enum_value(n["severity"], severities(), "severity") : Severity::Warning;
+    for (const auto& other : p_.checks) {
+      if (other.id == c.id) fail(n["id"], "check id '" + c.id + "' is used twice");
+      if (other.slug == c.slug) fail(n["slug"], "check slug '" + c.slug + "' is used twice");
+    }
+    const YAML::Node outcomes = require(n, "outcomes");
+    expect_seq(outcomes, "outcomes");
+    for (const auto& o : outcomes) {
+      expect_map(o, "an outcome");
+      allow_keys(o, {"when", "strength", "issue", "recommendation", "severity", "locate"});
+      Outcome out;
+      if (o["when"].IsDefined()) out.when = condition(o["when"]);
+      const bool is_strength = o["strength"].IsDefined();
+      const bool is_issue = o["issue"].IsDefined();
+      if (is_strength == is_issue) fail(o, "an outcome has exactly one of 'strength' or 'issue'");
+      out.kind = is_issue ? OutcomeKind::Issue : OutcomeKind::Strength;
+      out.message = message(is_issue ? o["issue"] : o["strength"]);
+      if (is_issue) {
+        out.recommendation = message(require(o, "recommendation"));
+      } else if (o["recommendation"].IsDefined()) {
+        fail(o["recommendation"], "a strength has no recommendation");
+      }
+      out.severity = o["severity"].IsDefined() ? enum_value(o["severity"], severities(), "severity") : c.severity;
+      if (o["locate"].IsDefined()) out.locate = locate(o["locate"]);
+      c.outcomes.push_back(std::move(out));
+    }
+    if (c.outcomes.empty()) fail(outcomes, "a check needs at least one outcome");
+    p_.checks.push_back(std::move(c));
+  }
+
+  Locate locate(const YAML::Node& n) const {
+    expect_map(n, "locate");
+    allow_keys(n, {"frontmatter_key", "first_match"});
+    Locate l;
+    if (n["frontmatter_key"].IsDefined()) {
+      l.kind = LocateKind::FrontmatterKey;
+      l.key = scalar(n["frontmatter_key"], "frontmatter_key");
+    } else if (n["first_match"].IsDefined()) {
+      l.kind = LocateKind::FirstMatch;
+      const std::string name = scalar(n["first_match"], "first_match");
+      l.metric = p_.metric_index(name);
+      if (l.metric < 0) fail(n["first_match"], "unknown metric '" + name + "'");
+      const MetricKind k = p_.metrics[static_cast<std::size_t>(l.metric)].kind;
+      if (k != MetricKind::Search && k != MetricKind::Count) {
+        fail(n["first_match"], "first_match needs a search or count metric");
+      }
+    } else {
+      fail(n, "locate needs frontmatter_key or first_match");
+    }
+    return l;
+  }
+
+  int metric_ref(const YAML::Node& n, const std::string& what) const {
+    const std::string name = scalar(n, what);
+    const int i = p_.metric_index(name);
+    if (i < 0) fail(n, "unknown metric '" + name + "'");
+    return i;
+  }
+
+  void read_score(const YAML::Node& n) {
+    expect_map(n, "score");
+    allow_keys(n, {"terms", "penalty", "ratings"});
+    auto& s = p_.score;
+    const YAML::Node terms = require(n, "terms");
+    expect_seq(terms, "terms");
+    for (const auto& t : terms) {
+      expect_map(t, "a score term");
+      allow_keys(t, {"metric", "weight", "scale"});
+      ScoreTerm term;
+      term.metric = metric_ref(require(t, "metric"), "metric");
+      if (p_.metrics[static_cast<std::size_t>(term.metric)].type == ValueType::String) {
+        fail(t["metric"], "a score term needs a bool or number metric");
+      }
+      term.weight = number(require(t, "weight"), "weight");
+      if (t["scale"].IsDefined()) term.scale = number(t["scale"], "scale");
+      s.terms.push_back(term);
+    }
+    if (n["penalty"].IsDefined()) {
+      const YAML::Node pn = n["penalty"];
+      expect_map(pn, "penalty");
+      allow_keys(pn, {"critical", "required_any", "multipliers"});
+      PenaltySpec pen;
+      auto bool_list = [&](const YAML::Node& list, std::vector<int>& out) {
+        expect_seq(list, "a metric list");
+        for (const auto& x : list) {
+          const int i = metric_ref(x, "metric");
+          if (p_.metrics[static_cast<std::size_t>(i)].type != ValueType::Bool) fail(x, "needs a bool metric");
+          out.push_back(i);
+        }
+      };
+      bool_list(require(pn, "critical"), pen.critical);
+      if (pn["required_any"].IsDefined()) bool_list(pn["required_any"], pen.required_any);
+      const YAML::Node mult = require(pn, "multipliers");
+      expect_seq(mult, "multipliers");
+      for (const auto& x : mult) pen.multipliers.push_back(number(x, "multiplier"));
+      if (pen.multipliers.size() != pen.critical.size() + 1) {
+        fail(mult, "multipliers needs one value per count of critical elements (" +
+                       std::to_string(pen.critical.size() + 1) + ")");
+      }
+      s.penalty = std::move(pen);
+    }
+    const YAML::Node ratings = require(n, "ratings");
+    expect_seq(ratings, "ratings");
+    for (const auto& r : ratings) {
+      expect_map(r, "a rating");
+      allow_keys(r, {"min", "rating"});
+      RatingBand band;
+      if (r["min"].IsDefined()) band.min = number(r["min"], "min");
+      const std::string id = scalar(require(r, "rating"), "rating");
+      auto rating = score::rating_from_id(id);
+      if (!rating) fail(r["rating"], "unknown rating '" + id + "' (one of: excellent, good, needs-improvement, poor)");
+      band.rating = *rating;
+      s.ratings.push_back(band);
+    }
+    if (s.ratings.empty() || s.ratings.back().min) fail(ratings, "the last rating must have no 'min' (it catches the rest)");
+  }
+
+  std::vector<OutputField> outputs(const YAML::Node& n, const char* what) const {
+    expect_seq(n, what);
+    std::vector<OutputField> out;
+    for (const auto& x : n) {
+      OutputField f;
+      std::string source;
+      if (x.IsScalar()) {
+        f.key = source = x.Scalar();
+      } else {
+        expect_map(x, "an output field");
+        if (x.size() != 1) fail(x, "an output field maps one key to its source");
+        f.key = x.begin()->first.Scalar();
+        source = scalar(x.begin()->second, "source");
+      }
+      if (source == "$score") f.source = OutputSource::Score;
+      else if (source == "$issues") f.source = OutputSource::Issues;
+      else if (source == "$strengths") f.source = OutputSource::Strengths;
+      else {
+        f.source = OutputSource::Metric;
+        f.metric = p_.metric_index(source);
+        if (f.metric < 0) fail(x, "unknown metric '" + source + "' (or one of $score, $issues, $strengths)");
+      }
+      out.push_back(std::move(f));
+    }
+    return out;
+  }
+
+  void read_report(const YAML::Node& n) {
+    expect_map(n, "report");
+    allow_keys(n, {"metrics", "deterministic_metrics"});
+    p_.report.metrics = outputs(require(n, "metrics"), "metrics");
+    p_.report.deterministic_metrics = outputs(require(n, "deterministic_metrics"), "deterministic_metrics");
+  }
+
+  std::string_view source_;
+  Profile p_;
+};
+
+}  // namespace
+
+int Profile::metric_index(std::string_view metric) const {
+  for (std::size_t i = 0; i < metrics.size(); ++i) {
+    if (metrics[i].name == metric) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::optional<Profile> load_profile_text(std::string_view content, std::string_view source_name, std::string& error) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(content));
+  } catch (const YAML::Exception& e) {
+    error = std::string(source_name) + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg;
+    return std::nullopt;
+  }
+  try {
+    return ProfileReader(source_name).read(root);
+  } catch (const RuleFileError& e) {
+    error = e.message;
+  } catch (const YAML::Exception& e) {
+    error = std::string(source_name) + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg;
+  }
+  return std::nullopt;
+}
+
+std::optional<Profile> load_profile_file(const std::filesystem::path& path, std::string& error) {
+  auto r = util::read_file(path, 16 << 20);
+  if (!r.ok) {
+    error = path.string() + ": " + r.error;
+    return std::nullopt;
+  }
+  return load_profile_text(r.data, path.string(), error);
+}
+
+std::optional<Profile> load_builtin_profile(std::string_view name, std::string& error) {
+  for (const auto& f : embedded_rule_files()) {
+    if (f.profile == name) return load_profile_text(f.content, "rules/" + std::string(f.filename), error);
+  }
+  std::string names;
+  for (const auto& n : builtin_profile_names()) names += (names.empty() ? "" : ", ") + n;
+  error = "unknown profile '" + std::string(name) + "' (built in: " + names + ")";
+  return std::nullopt;
+}
+
+std::vector<std::string> builtin_profile_names() {
+  std::vector<std::string> out;
+  for (const auto& f : embedded_rule_files()) out.emplace_back(f.profile);
+  return out;
+}
+
+}  // namespace skillscore::rules

@@ -1,0 +1,144 @@
+#include "skillscore/rules/metrics.hpp"
+
+#include <algorithm>
+
+#include "scope_text.hpp"
+#include "skillscore/util/pystr.hpp"
+#include "skillscore/util/utf8.hpp"
+
+namespace skillscore::rules {
+namespace {
+
+struct Context {
+  const Profile& profile;
+  const doc::Document& doc;
+  ScopeTexts scopes;
+  MetricResults& out;
+};
+
+Value eval_search(const SearchSpec& s, Context& ctx, std::size_t& line) {
+  const auto& pieces = ctx.scopes.pieces(s.scope);
+  if (s.all) {
+    for (const auto& re : s.patterns) {
+      bool found = false;
+      for (const auto& p : pieces) {
+        if (auto m = re.search(p.text)) {
+          if (!line) line = ctx.scopes.line_in(p, m->begin);
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        line = 0;
+        return Value::boolean(false);
+      }
+    }
+    return Value::boolean(true);
+  }
+  for (const auto& p : pieces) {
+    for (const auto& re : s.patterns) {
+      if (auto m = re.search(p.text)) {
+        line = ctx.scopes.line_in(p, m->begin);
+        return Value::boolean(true);
+      }
+    }
+  }
+  return Value::boolean(false);
+}
+
+Value eval_count(const CountSpec& s, Context& ctx, std::size_t& line) {
+  std::int64_t n = 0;
+  for (const auto& p : ctx.scopes.pieces(s.scope)) {
+    std::optional<Match> first;
+    n += static_cast<std::int64_t>(s.pattern->count(p.text, line ? nullptr : &first));
+    if (first && !line) line = ctx.scopes.line_in(p, first->begin);
+  }
+  return Value::integer(n);
+}
+
+Value eval_length(const LengthSpec& s, Context& ctx) {
+  std::int64_t n = 0;
+  for (const auto& p : ctx.scopes.pieces(s.scope)) n += static_cast<std::int64_t>(util::count_code_points(p.text));
+  return Value::integer(n);
+}
+
+Value eval_field(const FieldSpec& s, Context& ctx) {
+  const doc::PyValue* v = &ctx.doc.frontmatter().data;
+  for (const auto& key : s.path) {
+    v = v ? v->get(key) : nullptr;
+  }
+  if (s.test == FieldTest::Truthy) return Value::boolean(v && doc::py_truthy(*v));
+  if (s.test == FieldTest::MappingOrAbsent) return Value::boolean(!v || v->is_map());
+  // The reference reads str(frontmatter.get(key, "")).
+  std::string text = v ? doc::py_str(*v) : std::string();
+  if (s.test == FieldTest::NonEmptyText) return Value::boolean(!text.empty());
+  if (s.test == FieldTest::WordCount) return Value::integer(static_cast<std::int64_t>(util::py_split_count(text)));
+  if (s.ignore_case) text = util::py_lower_for_ascii_match(text);
+  for (const auto& needle : s.values) {
+    const bool hit = s.test == FieldTest::StartsWith ? text.rfind(needle, 0) == 0 : text.find(needle) != std::string::npos;
+    if (hit) return Value::boolean(true);
+  }
+  return Value::boolean(false);
+}
+
+Value eval_blocks(const BlocksSpec& s, Context& ctx) {
+  std::int64_t n = 0;
+  for (const auto& b : ctx.scopes.code_blocks()) {
+    if (s.require_language && b.language.empty()) continue;
+    if (s.min_lines > 0) {
+      // len(code.strip().split("\n"))
+      const auto stripped = util::py_strip(b.code);
+      const auto lines = static_cast<int>(std::count(stripped.begin(), stripped.end(), '\n')) + 1;
+      if (lines < s.min_lines) continue;
+    }
+    ++n;
+  }
+  return Value::integer(n);
+}
+
+Value eval_points(const PointsSpec& s, const std::vector<Value>& values) {
+  if (s.gate && !s.gate->eval(values).b) return Value::real(0.0);
+  double sum = 0.0;
+  for (const auto& t : s.terms) {
+    if (!t.when || t.when->eval(values).b) sum += t.add;
+  }
+  if (s.cap && *s.cap < sum) sum = *s.cap;
+  return Value::real(sum);
+}
+
+Value eval_select(const SelectSpec& s, const std::vector<Value>& values) {
+  for (const auto& c : s.cases) {
+    if (c.when.eval(values).b) return Value::string(c.value);
+  }
+  return Value::string(s.otherwise);
+}
+
+}  // namespace
+
+MetricResults evaluate_metrics(const Profile& profile, const doc::Document& document) {
+  MetricResults out;
+  out.values.reserve(profile.metrics.size());
+  out.first_line.assign(profile.metrics.size(), 0);
+  Context ctx{profile, document, ScopeTexts(profile, document), out};
+  for (std::size_t i = 0; i < profile.metrics.size(); ++i) {
+    const MetricDef& m = profile.metrics[i];
+    std::size_t& line = out.first_line[i];
+    Value v = std::visit(
+        [&](const auto& spec) -> Value {
+          using T = std::decay_t<decltype(spec)>;
+          if constexpr (std::is_same_v<T, SearchSpec>) return eval_search(spec, ctx, line);
+          else if constexpr (std::is_same_v<T, CountSpec>) return eval_count(spec, ctx, line);
+          else if constexpr (std::is_same_v<T, LengthSpec>) return eval_length(spec, ctx);
+          else if constexpr (std::is_same_v<T, FieldSpec>) return eval_field(spec, ctx);
+          else if constexpr (std::is_same_v<T, BlocksSpec>) return eval_blocks(spec, ctx);
+          else if constexpr (std::is_same_v<T, PointsSpec>) return eval_points(spec, out.values);
+          else if constexpr (std::is_same_v<T, SelectSpec>) return eval_select(spec, out.values);
+          else return spec.expr->eval(out.values);
+        },
+        m.spec);
+    out.values.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace skillscore::rules

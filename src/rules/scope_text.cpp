@@ -1,0 +1,92 @@
+#include "scope_text.hpp"
+
+#include <algorithm>
+
+namespace skillscore::rules {
+namespace {
+
+std::size_t count_newlines(std::string_view s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+std::size_t ScopeTexts::line_in(const TextPiece& piece, std::size_t offset) const {
+  return piece.first_line + count_newlines(piece.text.substr(0, offset));
+}
+
+const std::vector<CodeBlockView>& ScopeTexts::code_blocks() {
+  if (have_blocks_) return blocks_;
+  have_blocks_ = true;
+  const auto& spec = profile_.document;
+  if (spec.code_blocks == CodeBlockSource::Regex) {
+    const std::string_view body = doc_.body();
+    const Regex& re = *spec.code_block_pattern;
+    const int ngroups = re.group_count();
+    std::vector<std::string_view> groups(static_cast<std::size_t>(ngroups));
+    std::size_t pos = 0;
+    Match whole;
+    while (pos <= body.size() && re.find_groups(body, pos, whole, groups.data(), ngroups)) {
+      CodeBlockView b;
+      b.language = groups[static_cast<std::size_t>(spec.language_group - 1)];
+      b.code = groups[static_cast<std::size_t>(spec.code_group - 1)];
+      const std::size_t code_offset = b.code.data() ? static_cast<std::size_t>(b.code.data() - doc_.text().data())
+                                                    : doc_.body_offset() + whole.end;
+      b.code_line = doc_.line_of(code_offset);
+      blocks_.push_back(b);
+      pos = whole.end > pos ? whole.end : pos + 1;
+    }
+  } else {
+    for (const auto& cb : doc_.markdown().code_blocks) {
+      blocks_.push_back({cb.language, cb.literal, cb.fenced ? cb.line + 1 : cb.line});
+    }
+  }
+  return blocks_;
+}
+
+const std::vector<TextPiece>& ScopeTexts::pieces(Scope scope) {
+  switch (scope) {
+    case Scope::Body:
+      if (!have_body_) {
+        have_body_ = true;
+        body_.push_back({doc_.body(), doc_.line_of(doc_.body_offset())});
+      }
+      return body_;
+    case Scope::CodeBlocks:
+      if (!have_code_) {
+        have_code_ = true;
+        for (const auto& b : code_blocks()) code_.push_back({b.code, b.code_line});
+      }
+      return code_;
+    case Scope::Headings:
+      if (!have_headings_) {
+        have_headings_ = true;
+        for (const auto& h : doc_.markdown().headings) headings_.push_back({h.text, h.line});
+      }
+      return headings_;
+    case Scope::Prose:
+      if (!have_prose_) {
+        have_prose_ = true;
+        // The body with every line of an AST code block emptied, so lines stay true.
+        const std::string_view body = doc_.body();
+        const std::size_t first = doc_.line_of(doc_.body_offset());
+        std::vector<std::pair<std::size_t, std::size_t>> code_lines;
+        for (const auto& cb : doc_.markdown().code_blocks) code_lines.emplace_back(cb.line, cb.end_line);
+        std::size_t line = first, start = 0;
+        while (start <= body.size()) {
+          auto nl = body.find('\n', start);
+          const std::size_t end = nl == std::string_view::npos ? body.size() : nl;
+          const bool in_code = std::any_of(code_lines.begin(), code_lines.end(),
+                                           [&](const auto& r) { return line >= r.first && line <= r.second; });
+          if (!in_code) prose_text_.append(body.substr(start, end - start));
+          if (nl == std::string_view::npos) break;
+          prose_text_ += '\n';
+          start = nl + 1;
+          ++line;
+        }
+        prose_.push_back({prose_text_, first});
+      }
+      return prose_;
+  }
+  return body_;
+}
+
+}  // namespace skillscore::rules

@@ -1,0 +1,45 @@
+#pragma once
+// The pieces of text a metric's scope covers, each with what is needed to
+// turn an offset inside it into a file line.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "skillscore/doc/document.hpp"
+#include "skillscore/rules/profile.hpp"
+
+namespace skillscore::rules {
+
+struct TextPiece {
+  std::string_view text;
+  std::size_t first_line = 0;  // file line of text[0]
+};
+
+struct CodeBlockView {
+  std::string_view language;
+  std::string_view code;
+  std::size_t code_line = 0;  // file line of the code's first character
+};
+
+// Everything scopes need, computed on first use and kept for the document.
+class ScopeTexts {
+ public:
+  ScopeTexts(const Profile& profile, const doc::Document& document) : profile_(profile), doc_(document) {}
+
+  const std::vector<TextPiece>& pieces(Scope scope);
+  const std::vector<CodeBlockView>& code_blocks();
+  // File line of `offset` inside `piece`.
+  std::size_t line_in(const TextPiece& piece, std::size_t offset) const;
+
+ private:
+  const Profile& profile_;
+  const doc::Document& doc_;
+  bool have_blocks_ = false;
+  std::vector<CodeBlockView> blocks_;
+  std::vector<TextPiece> body_, code_, headings_, prose_;
+  std::string prose_text_;
+  bool have_body_ = false, have_code_ = false, have_headings_ = false, have_prose_ = false;
+};
+
+}  // namespace skillscore::rules
