@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs dependencies if missing, builds, and runs every test with ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+cd "${BUILD_DIR:-build}"
+ctest --output-on-failure -j "$(nproc)"

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the skillscore command line: output files, formats,
+exit codes, per-file errors, determinism across -j."""
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+from common import load_jsonl, run  # noqa: E402
+
+GOOD = """---
+name: tidy-imports
+description: Use when writing or fixing Python imports before a commit, to keep them sorted.
+---
+# Tidy imports
+
+## Overview
+Sorted imports.
+
+## When to Use This Skill
+Before committing.
+
+```python
+import os
+import sys
+print(os, sys)
+```
+"""
+
+FAILURES = []
+
+
+def check(cond, what):
+    if not cond:
+        FAILURES.append(what)
+        print("FAIL", what)
+    else:
+        print("ok  ", what)
+
+
+def make_tree(root):
+    for rel, text in {
+        "a/SKILL.md": GOOD,
+        "b/nested/skill.md": GOOD.replace("tidy-imports", "nested"),
+        ".claude/skills/c/SKILL.md": GOOD.replace("tidy-imports", "hidden"),
+        ".git/d/SKILL.md": GOOD,
+        "node_modules/e/SKILL.md": GOOD,
+        "a/README.md": "not a skill",
+    }.items():
+        p = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--source", required=True)
+    a = ap.parse_args()
+    bin_ = os.path.abspath(a.bin)
+    tmp = tempfile.mkdtemp(prefix="skillscore-cli-")
+    try:
+        tree = os.path.join(tmp, "tree")
+        make_tree(tree)
+
+        # score writes quality_assessment.json beside each skill, and nothing else.
+        p = run([bin_, "score", ".", "-q"], cwd=tree)
+        check(p.returncode == 0, f"score exits 0 (got {p.returncode}: {p.stderr.strip()})")
+        qa = os.path.join(tree, "a", "quality_assessment.json")
+        check(os.path.isfile(qa), "quality_assessment.json written beside a/SKILL.md")
+        check(os.path.isfile(os.path.join(tree, "b", "nested", "quality_assessment.json")), "skill.md found at depth")
+        check(os.path.isfile(os.path.join(tree, ".claude", "skills", "c", "quality_assessment.json")),
+              "hidden .claude directory is searched")
+        check(not os.path.exists(os.path.join(tree, ".git", "d", "quality_assessment.json")), ".git is skipped")
+        check(not os.path.exists(os.path.join(tree, "node_modules", "e", "quality_assessment.json")),
+              "node_modules is skipped")
+        leftovers = [f for _, _, fs in os.walk(tree) for f in fs if ".tmp." in f]
+        check(not leftovers, f"no temporary files left behind ({leftovers})")
+        doc = json.load(open(qa, encoding="utf-8"))
+        keys = ["schema_version", "tool", "profile", "path", "score", "rating", "strengths", "issues",
+                "recommendations", "metrics", "deterministic_metrics", "calibrated_score"]
+        check(list(doc) == keys, f"quality_assessment.json keys in order ({list(doc)})")
+        check(doc["schema_version"] == 1 and doc["profile"] == "skill-fleet-v2", "schema_version 1, default profile")
+        check(doc["calibrated_score"] == doc["score"] == doc["deterministic_metrics"]["deterministic_score"],
+              "calibrated_score = score = deterministic_score")
+        check(len(doc["recommendations"]) == len(doc["issues"]), "one recommendation per issue")
+        check(all(set(i) == {"rule", "slug", "severity", "message", "line", "recommendation"} for i in doc["issues"]),
+              "issue objects have rule, slug, severity, message, line, recommendation")
+        check(doc["rating"] in ("EXCELLENT", "GOOD", "NEEDS IMPROVEMENT", "POOR"), "rating label")
+        try:
+            import jsonschema
+        except ImportError:
+            jsonschema = None
+            print("skip schema validation: python3-jsonschema is not installed")
+        if jsonschema:
+            schema = json.load(open(os.path.join(a.source, "schema", "quality_assessment.schema.json")))
+            try:
+                jsonschema.validate(doc, schema)
+                check(True, "quality_assessment.json validates against schema/quality_assessment.schema.json")
+            except jsonschema.ValidationError as e:
+                check(False, f"schema validation: {e.message}")
+
+        # --no-write writes nothing; jsonl is sorted, relative, without "./".
+        os.remove(qa)
+        p = run([bin_, "score", ".", "--no-write", "--format", "jsonl"], cwd=tree)
+        check(not os.path.exists(qa), "--no-write writes no file")
+        recs = load_jsonl(p.stdout)
+        paths = [r["path"] for r in recs]
+        check(paths == sorted(paths) and len(paths) == 3, f"jsonl: 3 records sorted by path ({paths})")
+        check(all(not x.startswith("./") and not os.path.isabs(x) for x in paths), "jsonl paths relative, no ./")
+
+        # -j1 and -j2 give byte-identical output.
+        p1 = run([bin_, "score", ".", "--no-write", "--format", "jsonl", "-j", "1"], cwd=tree)
+        p2 = run([bin_, "score", ".", "--no-write", "--format", "jsonl", "-j", "2"], cwd=tree)
+        check(p1.stdout == p2.stdout and p1.stdout, "-j1 and -j2 outputs are byte-identical")
+
+        # --output-dir mirrors the tree and never escapes it.
+        out = os.path.join(tmp, "out")
+        p = run([bin_, "score", "a/SKILL.md", "../tree/b", "--output-dir", out, "-q"], cwd=tree)
+        check(p.returncode == 0, "score --output-dir exits 0")
+        check(os.path.isfile(os.path.join(out, "a", "quality_assessment.json")), "--output-dir mirrors a/")
+        written = [os.path.join(d, f) for d, _, fs in os.walk(tmp) for f in fs if f == "quality_assessment.json"]
+        check(all(w.startswith(out + os.sep) or w.startswith(tree + os.sep) for w in written),
+              "--output-dir writes nothing outside it")
+
+        # --format json is one document; text names each skill.
+        p = run([bin_, "score", ".", "--no-write", "--format", "json"], cwd=tree)
+        j = json.loads(p.stdout)
+        check(len(j["assessments"]) == 3 and j["errors"] == [], "--format json: 3 assessments, no errors")
+        p = run([bin_, "score", ".", "--no-write"], cwd=tree)
+        check("a/SKILL.md" in p.stdout and "3 skills scored" in p.stdout, "--format text names skills and totals")
+
+        # Bad input: the batch goes on, the exit code is 2, the message names the file.
+        with open(os.path.join(tree, "a", "SKILL.md"), "ab") as f:
+            f.write(b"\xff\xfe bad bytes")
+        p = run([bin_, "score", ".", "missing-dir", "--no-write", "--format", "jsonl"], cwd=tree)
+        recs = load_jsonl(p.stdout)
+        check(p.returncode == 2, f"invalid UTF-8 and a missing path exit 2 (got {p.returncode})")
+        check("a/SKILL.md" in p.stderr and "UTF-8" in p.stderr, "the error names the file and the cause")
+        check("missing-dir" in p.stderr, "the missing path is named")
+        check(sum(1 for r in recs if "score" in r) == 2, "the other skills are still scored")
+        check(any(r.get("error") and r["path"] == "a/SKILL.md" for r in recs), "jsonl carries the per-file error")
+
+        # A directory named SKILL.md and a FIFO are errors for that path, not hangs.
+        os.makedirs(os.path.join(tree, "weird", "SKILL.md", "x"))
+        fifo_dir = os.path.join(tree, "fifo")
+        os.makedirs(fifo_dir)
+        os.mkfifo(os.path.join(fifo_dir, "SKILL.md"))
+        p = run([bin_, "score", "fifo", "--no-write", "--format", "jsonl"], cwd=tree, timeout=20)
+        check(p.returncode == 2 and "not a regular file" in p.stderr, "a FIFO named SKILL.md is refused, not read")
+
+        # Rule files: a bad one is an error naming file and line; unknown profiles too.
+        bad_rules = os.path.join(tmp, "bad.yaml")
+        src = open(os.path.join(a.source, "rules", "skill-fleet-v2.yaml"), encoding="utf-8").read()
+        with open(bad_rules, "w", encoding="utf-8") as f:
+            f.write(src.replace("  - {name: fm_name, kind: field, path: name, test: truthy}",
+                                "  - {name: fm_name, kind: field, path: name, test: truthy, colour: red}"))
+        p = run([bin_, "score", "b", "--no-write", "--rules", bad_rules], cwd=tree)
+        check(p.returncode == 2 and "bad.yaml:" in p.stderr and "unknown key 'colour'" in p.stderr,
+              f"unknown key in a rule file: exit 2 with file:line ({p.stderr.strip()[:200]})")
+        p = run([bin_, "score", "b", "--no-write", "--profile", "nope"], cwd=tree)
+        check(p.returncode == 2 and "unknown profile 'nope'" in p.stderr, "unknown profile: exit 2")
+        p = run([bin_, "score"], cwd=tree)
+        check(p.returncode == 2, "missing arguments: exit 2")
+        p = run([bin_, "score", "b", "--no-write", "--rules", os.path.join(a.source, "rules", "skill-fleet-v2.yaml"),
+                 "--format", "jsonl"], cwd=tree)
+        p0 = run([bin_, "score", "b", "--no-write", "--format", "jsonl"], cwd=tree)
+        check(p.returncode == 0 and p.stdout == p0.stdout, "--rules with the shipped file equals the embedded profile")
+        p = run([bin_, "--version"])
+        check(p.returncode == 0 and p.stdout.startswith("skillscore "), "--version")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"cli: {len(FAILURES)} failures")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
