@@ -8,7 +8,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev doctest-dev
   libyaml-cpp-dev libre2-dev
-  python3 python3-yaml python3-jsonschema
+  python3 python3-yaml python3-jsonschema git
 )
 
 missing=()

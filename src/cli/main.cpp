@@ -3,23 +3,108 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
-#include <map>
 #include <thread>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "skillscore/app/score_command.hpp"
+#include "skillscore/app/batch_command.hpp"
 #include "skillscore/doc/markdown.hpp"
 
 namespace {
+
+using skillscore::app::BatchOptions;
+using skillscore::app::Command;
 
 void setup_logging(bool quiet, bool verbose) {
   auto logger = spdlog::stderr_color_mt("skillscore");
   logger->set_pattern("skillscore: %^%l%$: %v");
   logger->set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::warn);
   spdlog::set_default_logger(logger);
+}
+
+bool in_ci() {
+  const char* ci = std::getenv("CI");
+  return ci && *ci && std::strcmp(ci, "false") != 0 && std::strcmp(ci, "0") != 0;
+}
+
+std::string format_names() {
+  std::string names;
+  for (const auto& f : skillscore::report::formats()) names += (names.empty() ? "" : ", ") + std::string(f.name);
+  return names;
+}
+
+struct Raw {
+  std::string format = "text";
+  std::vector<std::string> outputs;
+  std::string profile, rules, config, output_dir, baseline, summary, fail_on;
+  double min_score = -1, min_mean = -1;
+  bool no_write = false, quiet = false, verbose = false;
+};
+
+// The options `score` and `check` share.
+void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
+  cmd->add_option("paths", o.paths, "Files or directories (every SKILL.md or skill.md below)")->required();
+  cmd->add_option("--format", raw.format, "Report on stdout: " + format_names())->capture_default_str();
+  cmd->add_option("--output", raw.outputs, "Also write FORMAT:PATH (repeatable), e.g. sarif:results.sarif");
+  cmd->add_option("--profile", raw.profile, "Built-in profile (default skill-fleet-v2)");
+  cmd->add_option("--rules", raw.rules, "Load the profile from this rule file");
+  cmd->add_option("--config", raw.config, "Configuration file (default: the nearest .skillscore.yaml upwards)");
+  cmd->add_flag("--no-config", o.no_config, "Ignore .skillscore.yaml files");
+  cmd->add_option("--include", o.include, "Only skills whose path matches this glob (repeatable)");
+  cmd->add_option("--exclude", o.exclude, "Skip skills whose path matches this glob (repeatable)");
+  cmd->add_option("-j,--jobs", o.jobs, "Parallel jobs (default: the number of cores)")->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--max-file-size", o.max_file_size, "Largest file scored, in bytes")->capture_default_str();
+  cmd->add_option("--min-score", raw.min_score, "Fail (exit 1) when any skill scores below X")->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--min-mean", raw.min_mean, "Fail (exit 1) when the mean score is below X")->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--fail-on", raw.fail_on, "Fail (exit 1) on issues of this severity or above: error, warning, info, none")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  cmd->add_flag("--exit-zero", o.exit_zero, "Exit 0 even when thresholds fail (errors still exit 2)");
+  cmd->add_option("--baseline", raw.baseline, "A previous jsonl (or json) output: report score changes");
+  cmd->add_flag("--fail-on-regression", o.fail_on_regression, "With --baseline: fail when any score dropped");
+  cmd->add_option("--tolerance", o.tolerance, "Score drop allowed before it counts as a regression")->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--summary", raw.summary, "Write the batch summary as JSON to this file");
+  cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
+  cmd->add_flag("-v,--verbose", raw.verbose, "Debug logging on stderr");
+}
+
+// Turns the raw strings into BatchOptions; false with a message on bad input.
+bool finish_options(BatchOptions& o, const Raw& raw, std::string& error) {
+  auto fmt = skillscore::report::format_from_name(raw.format);
+  if (!fmt) {
+    error = "--format: unknown format '" + raw.format + "' (one of: " + format_names() + ")";
+    return false;
+  }
+  o.stdout_format = *fmt;
+  for (const auto& spec : raw.outputs) {
+    const auto colon = spec.find(':');
+    auto f = colon == std::string::npos ? std::nullopt : skillscore::report::format_from_name(spec.substr(0, colon));
+    if (!f || colon + 1 >= spec.size()) {
+      error = "--output: expected FORMAT:PATH with FORMAT one of " + format_names() + ", got '" + spec + "'";
+      return false;
+    }
+    o.outputs.push_back({*f, spec.substr(colon + 1)});
+  }
+  if (!raw.profile.empty()) o.profile = raw.profile;
+  if (!raw.rules.empty()) o.rules_file = raw.rules;
+  if (!raw.config.empty()) o.config_file = raw.config;
+  if (!raw.output_dir.empty()) o.output_dir = raw.output_dir;
+  if (!raw.baseline.empty()) o.baseline = raw.baseline;
+  if (!raw.summary.empty()) o.summary_file = raw.summary;
+  if (!raw.fail_on.empty()) o.fail_on = raw.fail_on;
+  if (raw.min_score >= 0) o.min_score = raw.min_score;
+  if (raw.min_mean >= 0) o.min_mean = raw.min_mean;
+  if (o.fail_on_regression && !o.baseline) {
+    error = "--fail-on-regression needs --baseline";
+    return false;
+  }
+  o.write_files = !raw.no_write;
+  const bool tty_out = ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  o.color = tty_out;
+  o.progress = ::isatty(STDERR_FILENO) && !in_ci() && !raw.quiet;
+  return true;
 }
 
 }  // namespace
@@ -31,25 +116,16 @@ int main(int argc, char** argv) {
   CLI::App app{"skillscore: scores agent skill documents (SKILL.md)"};
   app.set_version_flag("--version", std::string("skillscore ") + SKILLSCORE_VERSION);
   app.require_subcommand(1);
-  bool quiet = false, verbose = false;
-  app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
-  app.add_flag("-v,--verbose", verbose, "Debug logging on stderr");
 
-  skillscore::app::ScoreOptions so;
-  so.jobs = std::max(1u, std::thread::hardware_concurrency());
-  std::string format = "text";
-  std::string rules_file, output_dir;
-  auto* score = app.add_subcommand("score", "Score SKILL.md files and write quality_assessment.json beside each");
-  score->add_option("paths", so.paths, "Files or directories (every SKILL.md or skill.md below)")->required();
-  score->add_flag("--no-write", [&](std::int64_t) { so.write_files = false; }, "Do not write quality_assessment.json");
-  score->add_option("--output-dir", output_dir, "Write the assessments under DIR, mirroring the tree");
-  score->add_option("--format", format, "Output on stdout")->check(CLI::IsMember({"text", "json", "jsonl"}));
-  score->add_option("--profile", so.profile, "Built-in profile")->capture_default_str();
-  score->add_option("--rules", rules_file, "Load the profile from this rule file instead");
-  score->add_option("-j,--jobs", so.jobs, "Parallel jobs (default: the number of cores)")->check(CLI::Range(1u, 1024u));
-  score->add_option("--max-file-size", so.max_file_size, "Largest file scored, in bytes")->capture_default_str();
-  score->add_flag("-q,--quiet", quiet, "Only errors on stderr");
-  score->add_flag("-v,--verbose", verbose, "Debug logging on stderr");
+  BatchOptions options;
+  options.jobs = std::max(1u, std::thread::hardware_concurrency());
+  Raw raw;
+  auto* score = app.add_subcommand("score", "Score skills and write quality_assessment.json beside each");
+  add_common(score, options, raw);
+  score->add_flag("--no-write", raw.no_write, "Do not write quality_assessment.json files");
+  score->add_option("--output-dir", raw.output_dir, "Write the assessments under DIR, mirroring the tree");
+  auto* check = app.add_subcommand("check", "Score skills without writing files; exit 1 on failed gates (hooks, CI)");
+  add_common(check, options, raw);
 
   try {
     app.parse(argc, argv);
@@ -57,22 +133,17 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : skillscore::app::k_exit_error;
   }
-  setup_logging(quiet, verbose);
+  setup_logging(raw.quiet, raw.verbose);
   try {
-    if (score->parsed()) {
-      static const std::map<std::string, skillscore::app::OutputFormat> formats = {
-          {"text", skillscore::app::OutputFormat::Text},
-          {"json", skillscore::app::OutputFormat::Json},
-          {"jsonl", skillscore::app::OutputFormat::Jsonl}};
-      so.format = formats.at(format);
-      if (!rules_file.empty()) so.rules_file = rules_file;
-      if (!output_dir.empty()) so.output_dir = output_dir;
-      so.color = ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-      return skillscore::app::run_score(so, std::cout);
+    options.command = check->parsed() ? Command::Check : Command::Score;
+    std::string error;
+    if (!finish_options(options, raw, error)) {
+      spdlog::error("{}", error);
+      return skillscore::app::k_exit_error;
     }
+    return skillscore::app::run_batch(options, std::cout);
   } catch (const std::exception& e) {
     spdlog::error("internal error: {}", e.what());
     return skillscore::app::k_exit_error;
   }
-  return skillscore::app::k_exit_error;
 }

@@ -42,11 +42,60 @@ std::string text_file_error(const FileError& e, const TextStyle& style) {
   return e.path + "  " + paint(style, "31", "ERROR") + "  " + e.message + "\n";
 }
 
-std::string text_totals(std::size_t scored, std::size_t errors, double mean, const TextStyle& style) {
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "%zu skill%s scored, mean %.3f%s\n", scored, scored == 1 ? "" : "s", mean,
-                errors ? (", " + std::to_string(errors) + (errors == 1 ? " file failed" : " files failed")).c_str() : "");
-  return paint(style, "1", buf);
+std::string text_summary(const Summary& s, const TextStyle& style) {
+  char buf[256];
+  std::string out = "\n";
+  std::snprintf(buf, sizeof buf, "%zu skill%s scored", s.scored, s.scored == 1 ? "" : "s");
+  std::string head = buf;
+  if (s.errors) head += ", " + std::to_string(s.errors) + (s.errors == 1 ? " file failed" : " files failed");
+  out += paint(style, "1", head) + "\n";
+  if (s.scored) {
+    std::snprintf(buf, sizeof buf, "score: mean %.3f, median %.3f, min %.3f, max %.3f\n", s.mean, s.median, s.min, s.max);
+    out += buf;
+    out += "ratings:";
+    for (const auto& [r, n] : s.ratings) out += " " + std::string(score::rating_label(r)) + " " + std::to_string(n) + ",";
+    out.back() = '\n';
+  }
+  if (!s.top_issues.empty()) {
+    out += "most frequent issues:\n";
+    for (const auto& i : s.top_issues) {
+      std::snprintf(buf, sizeof buf, "  %5zu  %s  ", i.skills, i.rule.c_str());
+      out += buf + i.message + "\n";
+    }
+  }
+  if (s.scored > 1 && !s.lowest.empty()) {
+    out += "lowest scores:\n";
+    for (const auto& x : s.lowest) {
+      std::snprintf(buf, sizeof buf, "  %.3f  ", x.score);
+      out += buf + x.path + "\n";
+    }
+  }
+  if (s.has_baseline) {
+    std::snprintf(buf, sizeof buf, "baseline: %zu regression%s, %zu new, %zu removed\n", s.regressions,
+                  s.regressions == 1 ? "" : "s", s.added.size(), s.removed.size());
+    out += buf;
+    for (const auto& d : s.deltas) {
+      if (d.after == d.before) continue;
+      std::snprintf(buf, sizeof buf, "  %+.3f  %.3f -> %.3f  ", d.after - d.before, d.before, d.after);
+      out += (d.regression ? paint(style, "31", buf) : std::string(buf)) + d.path + "\n";
+    }
+    for (const auto& p : s.added) out += "  new      " + p + "\n";
+    for (const auto& p : s.removed) out += "  removed  " + p + "\n";
+  }
+  if (s.min_score && !s.below_min_score.empty()) {
+    std::snprintf(buf, sizeof buf, "%zu skill%s below --min-score %.3f:\n", s.below_min_score.size(),
+                  s.below_min_score.size() == 1 ? "" : "s", *s.min_score);
+    out += paint(style, "31", buf);
+    for (const auto& x : s.below_min_score) {
+      std::snprintf(buf, sizeof buf, "  %.3f  ", x.score);
+      out += buf + x.path + "\n";
+    }
+  }
+  if (s.mean_below_min) {
+    std::snprintf(buf, sizeof buf, "mean score %.3f is below --min-mean %.3f\n", s.mean, *s.min_mean);
+    out += paint(style, "31", buf);
+  }
+  return out;
 }
 
 }  // namespace skillscore::report

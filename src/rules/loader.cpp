@@ -325,7 +325,7 @@ class ProfileReader {
 
   void read_check(const YAML::Node& n) {
     expect_map(n, "a check");
-    allow_keys(n, {"id", "slug", "title", "doc", "severity", "outcomes"});
+    allow_keys(n, {"id", "slug", "title", "doc", "severity", "scores", "outcomes"});
     Check c;
     c.id = scalar(require(n, "id"), "id");
     c.slug = scalar(require(n, "slug"), "slug");
@@ -333,6 +333,7 @@ class ProfileReader {
     c.doc = optional_scalar(n, "doc");
     c.source_line = static_cast<std::size_t>(n.Mark().line + 1);
     c.severity = n["severity"].IsDefined() ? enum_value(n["severity"], severities(), "severity") : Severity::Warning;
+    if (n["scores"].IsDefined()) c.scores = metric_ref(n["scores"], "scores");
     for (const auto& other : p_.checks) {
       if (other.id == c.id) fail(n["id"], "check id '" + c.id + "' is used twice");
       if (other.slug == c.slug) fail(n["slug"], "check slug '" + c.slug + "' is used twice");
@@ -447,6 +448,11 @@ class ProfileReader {
       s.ratings.push_back(band);
     }
     if (s.ratings.empty() || s.ratings.back().min) fail(ratings, "the last rating must have no 'min' (it catches the rest)");
+    for (const auto& c : p_.checks) {
+      if (c.scores < 0) continue;
+      const bool found = std::any_of(s.terms.begin(), s.terms.end(), [&](const ScoreTerm& t) { return t.metric == c.scores; });
+      if (!found) fail(n, "check " + c.id + " `scores` " + p_.metrics[static_cast<std::size_t>(c.scores)].name + ", which is no score term");
+    }
   }
 
   std::vector<OutputField> outputs(const YAML::Node& n, const char* what) const {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "skillscore/report/assessment.hpp"
+#include "skillscore/report/summary.hpp"
 
 namespace skillscore::report {
 
@@ -12,6 +13,8 @@ struct TextStyle {
 
 std::string text_assessment(const Assessment& a, const TextStyle& style);
 std::string text_file_error(const FileError& e, const TextStyle& style);
-std::string text_totals(std::size_t scored, std::size_t errors, double mean, const TextStyle& style);
+// Totals, statistics, ratings, frequent issues, lowest scores, threshold
+// failures and baseline changes.
+std::string text_summary(const Summary& s, const TextStyle& style);
 
 }  // namespace skillscore::report

@@ -114,6 +114,8 @@ struct Check {
   std::string doc;    // what it checks and why
   Severity severity = Severity::Warning;
   std::vector<Outcome> outcomes;  // the first whose `when` holds fires
+  int scores = -1;       // the metric of the score term this check stands for, if any
+  bool enabled = true;   // false: its findings are dropped (configuration override)
   std::size_t source_line = 0;
 };
 

@@ -1,0 +1,48 @@
+#pragma once
+// One interface for every output format. A reporter receives the results in
+// path order and renders its output into a string; the caller decides where
+// it goes (stdout or a file written atomically).
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "skillscore/report/assessment.hpp"
+#include "skillscore/report/summary.hpp"
+#include "skillscore/rules/profile.hpp"
+
+namespace skillscore::report {
+
+enum class Format { Text, Json, Jsonl, Csv, Sarif, Junit, Github, Markdown };
+
+struct FormatInfo {
+  Format format;
+  std::string_view name;
+  std::string_view description;
+};
+std::span<const FormatInfo> formats();
+std::optional<Format> format_from_name(std::string_view name);
+
+// What every reporter may need besides the results.
+struct RunContext {
+  const rules::Profile* profile = nullptr;
+  std::optional<double> min_score;  // the per-skill threshold, when one is set
+  bool color = false;
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void add(const Assessment& a) = 0;
+  virtual void add_error(const FileError& e) = 0;
+  // Called once after the last result; returns what remains to be written.
+  virtual std::string finish(const Summary& summary) = 0;
+  // Output produced so far that can be written before the end (streaming
+  // formats: text, jsonl, github); empty for document formats.
+  virtual std::string take_streamed() { return {}; }
+};
+
+std::unique_ptr<Reporter> make_reporter(Format format, const RunContext& context);
+
+}  // namespace skillscore::report

@@ -1,0 +1,244 @@
+#include "skillscore/app/batch_command.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "skillscore/app/baseline.hpp"
+#include "skillscore/app/config.hpp"
+#include "skillscore/app/overrides.hpp"
+#include "skillscore/app/progress.hpp"
+#include "skillscore/batch/discover.hpp"
+#include "skillscore/batch/runner.hpp"
+#include "skillscore/report/json_report.hpp"
+#include "skillscore/report/summary.hpp"
+#include "skillscore/rules/loader.hpp"
+#include "skillscore/util/file_io.hpp"
+#include "skillscore/util/glob.hpp"
+
+namespace skillscore::app {
+namespace fs = std::filesystem;
+
+fs::path assessment_path(const std::string& skill_path, const std::optional<std::string>& output_dir) {
+  const fs::path p(skill_path);
+  if (!output_dir) return p.parent_path() / "quality_assessment.json";
+  fs::path rel;
+  for (const auto& part : p.parent_path().lexically_normal()) {
+    if (part == ".." || part == "." || part.empty() || part == p.root_path() || part == "/") continue;
+    rel /= part;
+  }
+  return fs::path(*output_dir) / rel / "quality_assessment.json";
+}
+
+namespace {
+
+// Settings after merging the config file under the command line.
+struct Settings {
+  rules::Profile profile;
+  std::optional<double> min_score, min_mean;
+  std::optional<rules::Severity> fail_on;  // nullopt: severities never fail the run
+  std::vector<std::string> include, exclude;
+};
+
+std::optional<Config> find_and_load_config(const BatchOptions& o) {
+  if (o.no_config) return Config{};
+  std::optional<fs::path> file;
+  if (o.config_file) file = *o.config_file;
+  else file = find_config(fs::current_path());
+  if (!file) return Config{};
+  std::string error;
+  auto c = load_config(*file, error);
+  if (!c) spdlog::error("{}", error);
+  else spdlog::debug("using configuration {}", file->string());
+  return c;
+}
+
+std::optional<Settings> resolve(const BatchOptions& o) {
+  const auto config = find_and_load_config(o);
+  if (!config) return std::nullopt;
+  std::string error;
+  std::optional<rules::Profile> profile;
+  if (o.rules_file) {
+    profile = rules::load_profile_file(*o.rules_file, error);
+  } else if (o.profile) {
+    profile = rules::load_builtin_profile(*o.profile, error);
+  } else if (config->rules) {
+    profile = rules::load_profile_file(config->file.parent_path() / *config->rules, error);
+  } else {
+    profile = rules::load_builtin_profile(config->profile.value_or("skill-fleet-v2"), error);
+  }
+  if (!profile) {
+    spdlog::error("{}", error);
+    return std::nullopt;
+  }
+  Settings s{std::move(*profile), {}, {}, {}, {}, {}};
+  if (!apply_overrides(s.profile, config->overrides, config->file.string(), error)) {
+    spdlog::error("{}", error);
+    return std::nullopt;
+  }
+  s.min_score = o.min_score ? o.min_score : config->min_score;
+  s.min_mean = o.min_mean ? o.min_mean : config->min_mean;
+  // `check` fails on error-severity issues unless told otherwise; `score` never does.
+  if (o.fail_on) {
+    if (*o.fail_on != "none") s.fail_on = rules::kind_from_name(rules::severities(), *o.fail_on);
+  } else if (config->fail_on_none) {
+  } else if (config->fail_on) {
+    s.fail_on = config->fail_on;
+  } else if (o.command == Command::Check) {
+    s.fail_on = rules::Severity::Error;
+  }
+  s.include = o.include.empty() ? config->include : o.include;
+  s.exclude = config->exclude;
+  s.exclude.insert(s.exclude.end(), o.exclude.begin(), o.exclude.end());
+  return s;
+}
+
+bool selected(const std::string& path, const Settings& s) {
+  if (!s.include.empty() &&
+      std::none_of(s.include.begin(), s.include.end(), [&](const std::string& g) { return util::glob_match(g, path); })) {
+    return false;
+  }
+  return std::none_of(s.exclude.begin(), s.exclude.end(), [&](const std::string& g) { return util::glob_match(g, path); });
+}
+
+// Severity at least as serious as `threshold` (error > warning > info).
+bool at_least(rules::Severity s, rules::Severity threshold) {
+  return static_cast<int>(s) <= static_cast<int>(threshold);
+}
+
+bool write_assessment_file(const report::Assessment& a, const BatchOptions& o) {
+  const fs::path target = assessment_path(a.path, o.output_dir);
+  std::error_code ec;
+  if (o.output_dir) fs::create_directories(target.parent_path(), ec);
+  if (ec) {
+    spdlog::error("{}: cannot create {}: {}", a.path, target.parent_path().string(), ec.message());
+    return false;
+  }
+  const std::string err = util::write_file_atomic(target, report::assessment_json(a, 2) + "\n");
+  if (!err.empty()) {
+    spdlog::error("{}: {}", a.path, err);
+    return false;
+  }
+  return true;
+}
+
+struct Sink {
+  std::unique_ptr<report::Reporter> reporter;
+  std::optional<std::string> path;  // nullopt: stdout
+  std::string buffer;               // file outputs are written whole at the end
+};
+
+}  // namespace
+
+int run_batch(const BatchOptions& o, std::ostream& out) {
+  auto settings = resolve(o);
+  if (!settings) return k_exit_error;
+  bool io_failed = false;
+
+  report::SummaryBuilder summary;
+  summary.set_thresholds(settings->min_score, settings->min_mean);
+  if (o.baseline) {
+    std::string error;
+    auto base = load_baseline(*o.baseline, error);
+    if (!base) {
+      spdlog::error("{}", error);
+      return k_exit_error;
+    }
+    summary.set_baseline(std::move(*base), o.tolerance);
+  }
+
+  batch::Discovered found = batch::discover(o.paths);
+  for (const auto& p : found.problems) {
+    spdlog::error("{}: {}", p.path, p.message);
+    io_failed = true;
+  }
+  std::erase_if(found.files, [&](const std::string& f) { return !selected(f, *settings); });
+  if (found.files.empty() && found.problems.empty()) spdlog::warn("no SKILL.md files found");
+
+  const report::RunContext context{&settings->profile, settings->min_score, o.color};
+  std::vector<Sink> sinks;
+  sinks.push_back({report::make_reporter(o.stdout_format, context), std::nullopt, {}});
+  for (const auto& spec : o.outputs) sinks.push_back({report::make_reporter(spec.format, context), spec.path, {}});
+
+  std::size_t severity_failures = 0;
+  Progress progress(o.progress, found.files.size());
+  batch::RunOptions ro;
+  ro.jobs = o.jobs;
+  ro.max_file_size = o.max_file_size;
+  std::size_t done = 0;
+  batch::run(settings->profile, found.files, ro, [&](std::size_t, batch::FileResult&& r) {
+    progress.update(++done);
+    if (r.error) {
+      progress.finish();
+      spdlog::error("{}: {}", r.error->path, r.error->message);
+      io_failed = true;
+      summary.add_error();
+      for (auto& s : sinks) s.reporter->add_error(*r.error);
+    } else {
+      const report::Assessment& a = *r.assessment;
+      summary.add(a);
+      if (settings->fail_on && std::any_of(a.issues.begin(), a.issues.end(), [&](const report::Issue& i) {
+            return at_least(i.severity, *settings->fail_on);
+          })) {
+        ++severity_failures;
+      }
+      if (o.command == Command::Score && o.write_files && !write_assessment_file(a, o)) io_failed = true;
+      for (auto& s : sinks) s.reporter->add(a);
+    }
+    for (auto& s : sinks) {
+      if (s.path) s.buffer += s.reporter->take_streamed();
+      else out << s.reporter->take_streamed();
+    }
+  });
+  progress.finish();
+
+  const report::Summary sum = summary.build();
+  for (auto& s : sinks) {
+    if (!s.path) {
+      out << s.reporter->finish(sum);
+      continue;
+    }
+    s.buffer += s.reporter->finish(sum);
+    const std::string err = util::write_file_atomic(*s.path, s.buffer);
+    if (!err.empty()) {
+      spdlog::error("{}", err);
+      io_failed = true;
+    }
+  }
+  out.flush();
+  if (o.summary_file) {
+    const std::string err = util::write_file_atomic(*o.summary_file, report::summary_json(sum));
+    if (!err.empty()) {
+      spdlog::error("{}", err);
+      io_failed = true;
+    }
+  }
+
+  // Why the run fails, on stderr, each failing skill named.
+  bool findings = false;
+  for (const auto& x : sum.below_min_score) {
+    spdlog::error("{}: score {:.3f} is below --min-score {:.3f}", x.path, x.score, *sum.min_score);
+    findings = true;
+  }
+  if (sum.mean_below_min) {
+    spdlog::error("mean score {:.3f} of {} skills is below --min-mean {:.3f}", sum.mean, sum.scored, *sum.min_mean);
+    findings = true;
+  }
+  if (o.fail_on_regression && sum.regressions) {
+    for (const auto& d : sum.deltas) {
+      if (d.regression) spdlog::error("{}: score dropped from {:.3f} to {:.3f}", d.path, d.before, d.after);
+    }
+    findings = true;
+  }
+  if (severity_failures) {
+    spdlog::error("{} skill{} with issues of severity {} or above (--fail-on)", severity_failures,
+                  severity_failures == 1 ? "" : "s", rules::kind_name(rules::severities(), *settings->fail_on));
+    findings = true;
+  }
+  if (io_failed) return k_exit_error;
+  if (findings && !o.exit_zero) return k_exit_findings;
+  return k_exit_ok;
+}
+
+}  // namespace skillscore::app
