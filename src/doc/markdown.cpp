@@ -77,7 +77,9 @@ Markdown parse_markdown(std::string_view body, std::size_t first_line) {
       }
       case CMARK_NODE_CODE_BLOCK: {
         CodeBlock b;
-        b.fenced = cmark_node_get_fenced(node, nullptr, nullptr, nullptr) != 0;
+        int fence_length = 0, fence_offset = 0;
+        char fence_char = 0;  // cmark-gfm writes through all three pointers
+        b.fenced = cmark_node_get_fenced(node, &fence_length, &fence_offset, &fence_char) != 0;
         if (const char* info = cmark_node_get_fence_info(node)) b.info = info;
         b.language = first_word(b.info);
         if (const char* lit = cmark_node_get_literal(node)) b.literal = lit;

@@ -251,6 +251,9 @@ Value Expr::eval_node(int idx, const std::vector<Value>& values) const {
   const Value l = eval_node(n.lhs, values);
   const Value r = eval_node(n.rhs, values);
   const bool ints = l.type == ValueType::Int && r.type == ValueType::Int;
+  // Python compares an int with a float exactly; long double holds every int64.
+  const long double lx = l.type == ValueType::Int ? static_cast<long double>(l.i) : l.f;
+  const long double rx = r.type == ValueType::Int ? static_cast<long double>(r.i) : r.f;
   switch (n.op) {
     case Op::Add: return ints ? Value::integer(l.i + r.i) : Value::real(l.as_double() + r.as_double());
     case Op::Sub: return ints ? Value::integer(l.i - r.i) : Value::real(l.as_double() - r.as_double());
@@ -258,16 +261,16 @@ Value Expr::eval_node(int idx, const std::vector<Value>& values) const {
     case Op::Div: return Value::real(l.as_double() / r.as_double());
     case Op::Min: return ints ? Value::integer(std::min(l.i, r.i)) : Value::real(std::min(l.as_double(), r.as_double()));
     case Op::Max: return ints ? Value::integer(std::max(l.i, r.i)) : Value::real(std::max(l.as_double(), r.as_double()));
-    case Op::Lt: return Value::boolean(ints ? l.i < r.i : l.as_double() < r.as_double());
-    case Op::Le: return Value::boolean(ints ? l.i <= r.i : l.as_double() <= r.as_double());
-    case Op::Gt: return Value::boolean(ints ? l.i > r.i : l.as_double() > r.as_double());
-    case Op::Ge: return Value::boolean(ints ? l.i >= r.i : l.as_double() >= r.as_double());
+    case Op::Lt: return Value::boolean(ints ? l.i < r.i : lx < rx);
+    case Op::Le: return Value::boolean(ints ? l.i <= r.i : lx <= rx);
+    case Op::Gt: return Value::boolean(ints ? l.i > r.i : lx > rx);
+    case Op::Ge: return Value::boolean(ints ? l.i >= r.i : lx >= rx);
     case Op::Eq:
     case Op::Ne: {
       bool eq;
       if (l.type == ValueType::String) eq = l.s == r.s;
       else if (l.type == ValueType::Bool) eq = l.b == r.b;
-      else eq = ints ? l.i == r.i : l.as_double() == r.as_double();
+      else eq = ints ? l.i == r.i : lx == rx;
       return Value::boolean(n.op == Op::Eq ? eq : !eq);
     }
     default: return {};

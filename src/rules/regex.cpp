@@ -15,56 +15,148 @@ constexpr std::string_view k_py_i_fold = "\xC4\xB0\xC4\xB1";
 
 }  // namespace
 
+namespace {
+
+// Translates one escape `\e` for use inside (in_class) or outside a class.
+bool translate_escape(char e, bool in_class, std::string& out, std::string& error) {
+  switch (e) {
+    case 'w': out += in_class ? std::string(k_py_word) : "[" + std::string(k_py_word) + "]"; return true;
+    case 's': out += in_class ? std::string(k_py_space) : "[" + std::string(k_py_space) + "]"; return true;
+    case 'd': out += "\\p{Nd}"; return true;
+    case 'D': out += "\\P{Nd}"; return true;
+    case 'W':
+    case 'S':
+      if (in_class) {
+        error = std::string("\\") + e + " inside a character class is not supported";
+        return false;
+      }
+      out += "[^" + std::string(e == 'W' ? k_py_word : k_py_space) + "]";
+      return true;
+    case 'b':
+    case 'B':
+      if (in_class && e == 'b') {  // backspace inside a class
+        out += "\\x08";
+        return true;
+      }
+      error = "\\b and \\B are not supported (RE2's word boundary is ASCII-only, Python's is Unicode)";
+      return false;
+    case 'Z': out += "\\z"; return true;
+    default:
+      if (e >= '1' && e <= '9') {
+        error = "backreferences are not supported (RE2 guarantees linear time)";
+        return false;
+      }
+      out += '\\';
+      out += e;
+      return true;
+  }
+}
+
+// Whether the class body (between '[' or '[^' and ']') contains 'i' or 'I',
+// alone or inside a range, as Python's IGNORECASE then also matches U+0130/U+0131.
+bool class_has_i(std::string_view body) {
+  for (std::size_t k = 0; k < body.size(); ++k) {
+    if (body[k] == '\\') {
+      ++k;
+      continue;
+    }
+    if (k + 2 < body.size() && body[k + 1] == '-' && body[k + 2] != '\\') {
+      const char lo = body[k], hi = body[k + 2];
+      if ((lo <= 'i' && 'i' <= hi) || (lo <= 'I' && 'I' <= hi)) return true;
+      k += 2;
+      continue;
+    }
+    if (body[k] == 'i' || body[k] == 'I') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<std::string> translate_python_regex(std::string_view src, RegexFlags flags, std::string& error) {
   std::string out;
-  bool in_class = false;
+  bool fold_i = flags.ignore_case;
   for (std::size_t i = 0; i < src.size(); ++i) {
     const char c = src[i];
     if (c == '\\' && i + 1 < src.size()) {
-      const char e = src[++i];
-      switch (e) {
-        case 'w': out += in_class ? std::string(k_py_word) : "[" + std::string(k_py_word) + "]"; break;
-        case 's': out += in_class ? std::string(k_py_space) : "[" + std::string(k_py_space) + "]"; break;
-        case 'd': out += "\\p{Nd}"; break;
-        case 'D': out += "\\P{Nd}"; break;
-        case 'W':
-        case 'S':
-          if (in_class) {
-            error = std::string("\\") + e + " inside a character class is not supported";
-            return std::nullopt;
-          }
-          out += "[^" + std::string(e == 'W' ? k_py_word : k_py_space) + "]";
-          break;
-        case 'b':
-        case 'B':
-          error = "\\b and \\B are not supported (RE2's word boundary is ASCII-only, Python's is Unicode)";
-          return std::nullopt;
-        case 'Z': out += "\\z"; break;
-        default:
-          out += '\\';
-          out += e;
-      }
+      if (!translate_escape(src[++i], false, out, error)) return std::nullopt;
       continue;
     }
-    if (in_class) {
-      if (c == ']') in_class = false;
-      out += c;
-      if (flags.ignore_case && (c == 'i' || c == 'I')) out += k_py_i_fold;
+    if (c == '(' && i + 1 < src.size() && src[i + 1] == '?') {
+      // Group syntax is copied as it is, never translated: (?:, (?P<name>, (?i)...
+      std::size_t j = i + 2;
+      if (j < src.size() && src[j] == 'P' && j + 1 < src.size() && src[j + 1] == '<') {
+        const auto close = src.find('>', j);
+        if (close == std::string_view::npos) {
+          error = "unterminated group name";
+          return std::nullopt;
+        }
+        out.append(src.substr(i, close + 1 - i));
+        i = close;
+        continue;
+      }
+      if (j < src.size() && (src[j] == '#' || (src[j] == 'P' && j + 1 < src.size() && src[j + 1] == '='))) {
+        error = src[j] == '#' ? "(?#...) comments are not supported" : "backreferences are not supported";
+        return std::nullopt;
+      }
+      std::size_t k = j;
+      while (k < src.size() && std::string_view("aiLmsux-").find(src[k]) != std::string_view::npos) ++k;
+      if (k > j && k < src.size() && (src[k] == ')' || src[k] == ':')) {
+        const std::string_view letters = src.substr(j, k - j);
+        for (char f : letters) {
+          if (f == 'a' || f == 'L' || f == 'x') {
+            error = std::string("inline flag '") + f + "' is not supported";
+            return std::nullopt;
+          }
+        }
+        const auto minus = letters.find('-');
+        if (letters.substr(0, minus).find('i') != std::string_view::npos) fold_i = true;
+        std::string kept;
+        for (char f : letters) {
+          if (f != 'u') kept += f;
+        }
+        out += "(?" + kept;
+        i = k - 1;
+        continue;
+      }
+      out += "(?";
+      ++i;
       continue;
     }
     if (c == '[') {
-      in_class = true;
-      out += c;
-      // A ']' right after '[' or '[^' is a literal member.
-      if (i + 1 < src.size() && src[i + 1] == '^') out += src[++i];
-      if (i + 1 < src.size() && src[i + 1] == ']') out += src[++i];
+      // Find the class's end: ']' right after '[' or '[^' is a literal member.
+      std::size_t k = i + 1;
+      std::string prefix = "[";
+      if (k < src.size() && src[k] == '^') {
+        prefix += '^';
+        ++k;
+      }
+      const std::size_t body_start = k;
+      if (k < src.size() && src[k] == ']') ++k;
+      while (k < src.size() && src[k] != ']') k += src[k] == '\\' ? 2 : 1;
+      if (k >= src.size()) {
+        error = "unterminated character class";
+        return std::nullopt;
+      }
+      const std::string_view body = src.substr(body_start, k - body_start);
+      std::string translated;
+      for (std::size_t b = 0; b < body.size(); ++b) {
+        if (body[b] == '\\' && b + 1 < body.size()) {
+          if (!translate_escape(body[++b], true, translated, error)) return std::nullopt;
+        } else {
+          translated += body[b];
+        }
+      }
+      if (fold_i && class_has_i(body)) translated += k_py_i_fold;
+      out += prefix + translated + "]";
+      i = k;
       continue;
     }
     if (c == '$' && !flags.multiline) {
       error = "'$' without MULTILINE is not supported (Python also matches before a final newline)";
       return std::nullopt;
     }
-    if (flags.ignore_case && (c == 'i' || c == 'I')) {
+    if (fold_i && (c == 'i' || c == 'I')) {
       out += "[iI" + std::string(k_py_i_fold) + "]";
       continue;
     }
@@ -97,6 +189,10 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
   }
   Regex r;
   r.source_ = std::string(source);
+  if (RE2::PartialMatch("", *re)) {
+    opts.set_longest_match(true);
+    r.longest_ = std::make_shared<const RE2>(pattern, opts);
+  }
   r.re_ = std::move(re);
   return r;
 }
@@ -115,16 +211,28 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first) con
   std::size_t n = 0;
   std::size_t pos = 0;
   re2::StringPiece m;
+  auto record = [&](std::size_t begin, std::size_t end) {
+    if (n == 0 && first) *first = Match{begin, end};
+    ++n;
+  };
   while (pos <= text.size() && re_->Match(piece, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     const auto begin = static_cast<std::size_t>(m.data() - text.data());
     const auto end = begin + m.size();
-    if (n == 0 && first) *first = Match{begin, end};
-    ++n;
+    record(begin, end);
     if (m.size() > 0) {
       pos = end;
       continue;
     }
-    // An empty match: the next search starts one code point further on.
+    // After an empty match Python retries at the same place for a non-empty
+    // one. RE2 cannot ask for "the first non-empty match by priority"; the
+    // longest match there stands in for it (they differ only for patterns
+    // like '|b|bc', where Python takes 'b').
+    if (longest_ && end < text.size() &&
+        longest_->Match(piece, end, text.size(), RE2::ANCHOR_START, &m, 1) && m.size() > 0) {
+      record(end, end + m.size());
+      pos = end + m.size();
+      continue;
+    }
     if (end >= text.size()) break;
     pos = end + 1;
     while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;

@@ -28,6 +28,33 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// Length of the maximal subpart of an ill-formed sequence at `i` (at least 1):
+// the bytes that could still start a valid sequence, replaced by one U+FFFD.
+std::size_t maximal_subpart(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  int need = 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) need = 1;
+  else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    need = 2;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    need = 3;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  }
+  std::size_t n = 1;
+  for (int k = 0; k < need && i + n < s.size(); ++k) {
+    const auto b = static_cast<unsigned char>(s[i + n]);
+    if (b < lo || b > hi) break;
+    ++n;
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return n;
+}
+
 }  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
@@ -90,7 +117,7 @@ std::string sanitize_utf8(std::string_view s) {
     const std::size_t n = valid_sequence_length(s, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";
-      ++i;
+      i += maximal_subpart(s, i);
     } else {
       out.append(s.substr(i, n));
       i += n;

@@ -47,6 +47,9 @@ class Regex {
  private:
   std::string source_;
   std::shared_ptr<const RE2> re_;
+  // For patterns that can match the empty string: the same pattern with
+  // longest-match semantics, used to retry at the place of an empty match.
+  std::shared_ptr<const RE2> longest_;
 };
 
 // The RE2 pattern equivalent to a Python `re` pattern with these flags, or

@@ -1,0 +1,235 @@
+// Tests for src/report/github_reporter.cpp: GitHub Actions workflow commands,
+// one line per issue, escaped as @actions/core escapes them.
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "skillscore/report/reporter.hpp"
+#include "skillscore/report/summary.hpp"
+#include "skillscore/rules/loader.hpp"
+
+namespace {
+
+using namespace skillscore;
+using report::Assessment;
+using report::FileError;
+using report::Issue;
+using rules::Severity;
+
+Issue make_issue(std::string rule, std::string slug, Severity sev, std::string message, std::size_t line,
+                 std::string recommendation = "") {
+  Issue i;
+  i.rule = std::move(rule);
+  i.slug = std::move(slug);
+  i.severity = sev;
+  i.message = std::move(message);
+  i.line = line;
+  i.recommendation = std::move(recommendation);
+  return i;
+}
+
+Assessment make_assessment(std::string path, double score, score::Rating rating, std::vector<Issue> issues) {
+  Assessment a;
+  a.path = std::move(path);
+  a.profile = "skill-fleet-v2";
+  a.score.score = score;
+  a.score.base = score;
+  a.score.rating = rating;
+  a.issues = std::move(issues);
+  return a;
+}
+
+const std::string k_comma_path = "skills/a,b/SKILL.md";
+const std::string k_script_path = "skills/<script>alert('x:1')</script>/SKILL.md";
+const std::string k_quote_path = "skills/\"quoted\" & co/SKILL.md";
+const std::string k_error_path = "skills/broken, \"x\"/SKILL.md";
+
+// Three skills (paths with commas, quotes, markup) and one file error.
+struct Fixture {
+  std::vector<Assessment> assessments;
+  std::vector<FileError> errors;
+  rules::Profile profile;
+
+  Fixture() {
+    std::string err;
+    auto p = rules::load_builtin_profile("skill-fleet-v2", err);
+    REQUIRE_MESSAGE(p.has_value(), err);
+    profile = std::move(*p);
+    assessments.push_back(make_assessment(
+        k_comma_path, 0.8125, score::Rating::Good,
+        {make_issue("SF012", "section-core-patterns", Severity::Warning, "Missing \"Core Patterns\" section", 0,
+                    "Add a Core Patterns section."),
+         make_issue("SF030", "code-language", Severity::Info, "Code block at line 3 has no language: 50% of blocks", 3,
+                    "Tag code blocks.")}));
+    assessments.push_back(make_assessment(
+        k_script_path, 0.412, score::Rating::Poor,
+        {make_issue("SS001", "frontmatter-yaml-error", Severity::Error,
+                    "Frontmatter: bad YAML\nline two | pipe, colon: here\x01", 2, "Fix the YAML."),
+         make_issue("SF001", "frontmatter-name", Severity::Error, "name <missing> & 'empty'", 1)}));
+    assessments.push_back(make_assessment(k_quote_path, 0.95, score::Rating::Excellent, {}));
+    errors.push_back({k_error_path, "cannot read file: permission denied\nsecond line"});
+  }
+
+  report::RunContext context(std::optional<double> min_score = std::nullopt) const {
+    report::RunContext c;
+    c.profile = &profile;
+    c.min_score = min_score;
+    return c;
+  }
+
+  report::Summary summary(std::optional<double> min_score = std::nullopt, std::optional<double> min_mean = std::nullopt,
+                          bool baseline = false) const {
+    report::SummaryBuilder b;
+    b.set_thresholds(min_score, min_mean);
+    if (baseline) {
+      b.set_baseline({{k_comma_path, 0.9}, {k_script_path, 0.3}, {k_quote_path, 0.95}, {"skills/gone/SKILL.md", 0.5}},
+                     0.01);
+    }
+    for (const auto& a : assessments) b.add(a);
+    for (std::size_t i = 0; i < errors.size(); ++i) b.add_error();
+    return b.build();
+  }
+
+  // Renders everything with a fresh reporter: streamed output, then the rest.
+  std::string render(report::Format format, std::optional<double> min_score = std::nullopt,
+                     std::optional<double> min_mean = std::nullopt, bool baseline = false) const {
+    auto r = report::make_reporter(format, context(min_score));
+    REQUIRE(r != nullptr);
+    std::string out;
+    for (const auto& a : assessments) {
+      r->add(a);
+      out += r->take_streamed();
+    }
+    for (const auto& e : errors) r->add_error(e);
+    out += r->take_streamed();
+    out += r->finish(summary(min_score, min_mean, baseline));
+    return out;
+  }
+};
+
+[[maybe_unused]] std::size_t count(std::string_view hay, std::string_view needle) {
+  std::size_t n = 0;
+  for (auto pos = hay.find(needle); pos != std::string_view::npos; pos = hay.find(needle, pos + needle.size())) ++n;
+  return n;
+}
+
+[[maybe_unused]] std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    auto end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    lines.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+namespace {
+
+const std::string k_comma_file = "skills/a%2Cb/SKILL.md";
+const std::string k_script_file = "skills/<script>alert('x%3A1')</script>/SKILL.md";
+
+// "::cmd props::data": the command is known, properties are key=value pairs
+// with no raw ',' or ':' inside values, and no raw CR or LF anywhere.
+bool valid_command(const std::string& line) {
+  if (line.rfind("::", 0) != 0) return false;
+  if (line.find_first_of("\r\n") != std::string::npos) return false;
+  const auto end = line.find("::", 2);
+  if (end == std::string::npos) return false;
+  const std::string head = line.substr(2, end - 2);
+  const auto space = head.find(' ');
+  const std::string cmd = head.substr(0, space);
+  if (cmd != "error" && cmd != "warning" && cmd != "notice") return false;
+  if (space == std::string::npos) return true;
+  const std::string props = head.substr(space + 1);
+  std::size_t start = 0;
+  while (start <= props.size()) {
+    auto comma = props.find(',', start);
+    if (comma == std::string::npos) comma = props.size();
+    const std::string kv = props.substr(start, comma - start);
+    const auto eq = kv.find('=');
+    if (eq == std::string::npos) return false;
+    const std::string key = kv.substr(0, eq);
+    if (key != "file" && key != "line" && key != "title" && key != "col" && key != "endLine") return false;
+    if (kv.find(':') != std::string::npos) return false;
+    start = comma + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_SUITE("report/github") {
+  TEST_CASE("one command per issue and per file error, then the thresholds") {
+    const Fixture f;
+    const std::string out = f.render(report::Format::Github, 0.7, 0.9);
+    REQUIRE(out.back() == '\n');
+    const auto lines = split_lines(out);
+    REQUIRE(lines.size() == 7);
+    for (const auto& l : lines) CHECK_MESSAGE(valid_command(l), l);
+    CHECK(lines[0] == "::warning file=" + k_comma_file +
+                          ",title=SF012 section-core-patterns::Missing \"Core Patterns\" section%0AAdd a Core Patterns section.");
+    CHECK(lines[1] == "::notice file=" + k_comma_file +
+                          ",line=3,title=SF030 code-language::Code block at line 3 has no language: 50%25 of blocks%0ATag "
+                          "code blocks.");
+    CHECK(lines[2] == "::error file=" + k_script_file +
+                          ",line=2,title=SS001 frontmatter-yaml-error::Frontmatter: bad YAML%0Aline two | pipe, colon: "
+                          "here\x01%0AFix the YAML.");
+    CHECK(lines[3] == "::error file=" + k_script_file + ",line=1,title=SF001 frontmatter-name::name <missing> & 'empty'");
+    CHECK(lines[4] == "::error file=skills/broken%2C \"x\"/SKILL.md::cannot read file: permission denied%0Asecond line");
+    CHECK(lines[5] == "::error::1 skill below --min-score 0.700");
+    CHECK(lines[6] == "::error::mean score 0.725 below --min-mean 0.900");
+  }
+
+  TEST_CASE("line= only when the line is known") {
+    const Fixture f;
+    const auto lines = split_lines(f.render(report::Format::Github));
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0].find(",line=") == std::string::npos);
+    CHECK(lines[1].find(",line=3,") != std::string::npos);
+    CHECK(lines[4].find("line=") == std::string::npos);
+  }
+
+  TEST_CASE("escaping of data and properties") {
+    auto r = report::make_reporter(report::Format::Github, {});
+    r->add(make_assessment("dir:x,y/100%\r\n.md", 0.5, score::Rating::Poor,
+                           {make_issue("SF001", "a:b,c", Severity::Warning, "50% done\r\nnext: a, b", 7)}));
+    const std::string out = r->finish({});
+    CHECK(out == "::warning file=dir%3Ax%2Cy/100%25%0D%0A.md,line=7,title=SF001 a%3Ab%2Cc::50%25 done%0D%0Anext: a, b\n");
+    CHECK(valid_command(out.substr(0, out.size() - 1)));
+  }
+
+  TEST_CASE("streamed as skills come; no threshold lines without thresholds") {
+    const Fixture f;
+    auto r = report::make_reporter(report::Format::Github, f.context());
+    r->add(f.assessments[0]);
+    const std::string first = r->take_streamed();
+    CHECK(count(first, "\n") == 2);
+    CHECK(r->take_streamed().empty());
+    r->add(f.assessments[2]);  // no issues: no line
+    CHECK(r->take_streamed().empty());
+    r->add_error(f.errors[0]);
+    CHECK(count(r->take_streamed(), "\n") == 1);
+    CHECK(r->finish(f.summary()).empty());
+  }
+
+  TEST_CASE("the threshold from the context when the summary has none") {
+    auto r = report::make_reporter(report::Format::Github, {nullptr, 0.5, false});
+    r->add(make_assessment("a.md", 0.4, score::Rating::Poor, {}));
+    r->add(make_assessment("b.md", 0.3, score::Rating::Poor, {}));
+    r->add(make_assessment("c.md", 0.6, score::Rating::Good, {}));
+    CHECK(r->finish({}) == "::error::2 skills below --min-score 0.500\n");
+  }
+
+  TEST_CASE("deterministic") {
+    const Fixture f;
+    CHECK(f.render(report::Format::Github, 0.7, 0.9) == f.render(report::Format::Github, 0.7, 0.9));
+  }
+}

@@ -1,0 +1,331 @@
+// Tests for src/report/sarif_reporter.cpp: a SARIF 2.1.0 log whose results
+// point at described rules, with stable fingerprints.
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "skillscore/report/reporter.hpp"
+#include "skillscore/report/summary.hpp"
+#include "skillscore/rules/loader.hpp"
+
+namespace {
+
+using namespace skillscore;
+using report::Assessment;
+using report::FileError;
+using report::Issue;
+using rules::Severity;
+
+Issue make_issue(std::string rule, std::string slug, Severity sev, std::string message, std::size_t line,
+                 std::string recommendation = "") {
+  Issue i;
+  i.rule = std::move(rule);
+  i.slug = std::move(slug);
+  i.severity = sev;
+  i.message = std::move(message);
+  i.line = line;
+  i.recommendation = std::move(recommendation);
+  return i;
+}
+
+Assessment make_assessment(std::string path, double score, score::Rating rating, std::vector<Issue> issues) {
+  Assessment a;
+  a.path = std::move(path);
+  a.profile = "skill-fleet-v2";
+  a.score.score = score;
+  a.score.base = score;
+  a.score.rating = rating;
+  a.issues = std::move(issues);
+  return a;
+}
+
+const std::string k_comma_path = "skills/a,b/SKILL.md";
+const std::string k_script_path = "skills/<script>alert('x:1')</script>/SKILL.md";
+const std::string k_quote_path = "skills/\"quoted\" & co/SKILL.md";
+const std::string k_error_path = "skills/broken, \"x\"/SKILL.md";
+
+// Three skills (paths with commas, quotes, markup) and one file error.
+struct Fixture {
+  std::vector<Assessment> assessments;
+  std::vector<FileError> errors;
+  rules::Profile profile;
+
+  Fixture() {
+    std::string err;
+    auto p = rules::load_builtin_profile("skill-fleet-v2", err);
+    REQUIRE_MESSAGE(p.has_value(), err);
+    profile = std::move(*p);
+    assessments.push_back(make_assessment(
+        k_comma_path, 0.8125, score::Rating::Good,
+        {make_issue("SF012", "section-core-patterns", Severity::Warning, "Missing \"Core Patterns\" section", 0,
+                    "Add a Core Patterns section."),
+         make_issue("SF030", "code-language", Severity::Info, "Code block at line 3 has no language: 50% of blocks", 3,
+                    "Tag code blocks.")}));
+    assessments.push_back(make_assessment(
+        k_script_path, 0.412, score::Rating::Poor,
+        {make_issue("SS001", "frontmatter-yaml-error", Severity::Error,
+                    "Frontmatter: bad YAML\nline two | pipe, colon: here\x01", 2, "Fix the YAML."),
+         make_issue("SF001", "frontmatter-name", Severity::Error, "name <missing> & 'empty'", 1)}));
+    assessments.push_back(make_assessment(k_quote_path, 0.95, score::Rating::Excellent, {}));
+    errors.push_back({k_error_path, "cannot read file: permission denied\nsecond line"});
+  }
+
+  report::RunContext context(std::optional<double> min_score = std::nullopt) const {
+    report::RunContext c;
+    c.profile = &profile;
+    c.min_score = min_score;
+    return c;
+  }
+
+  report::Summary summary(std::optional<double> min_score = std::nullopt, std::optional<double> min_mean = std::nullopt,
+                          bool baseline = false) const {
+    report::SummaryBuilder b;
+    b.set_thresholds(min_score, min_mean);
+    if (baseline) {
+      b.set_baseline({{k_comma_path, 0.9}, {k_script_path, 0.3}, {k_quote_path, 0.95}, {"skills/gone/SKILL.md", 0.5}},
+                     0.01);
+    }
+    for (const auto& a : assessments) b.add(a);
+    for (std::size_t i = 0; i < errors.size(); ++i) b.add_error();
+    return b.build();
+  }
+
+  // Renders everything with a fresh reporter: streamed output, then the rest.
+  std::string render(report::Format format, std::optional<double> min_score = std::nullopt,
+                     std::optional<double> min_mean = std::nullopt, bool baseline = false) const {
+    auto r = report::make_reporter(format, context(min_score));
+    REQUIRE(r != nullptr);
+    std::string out;
+    for (const auto& a : assessments) {
+      r->add(a);
+      out += r->take_streamed();
+    }
+    for (const auto& e : errors) r->add_error(e);
+    out += r->take_streamed();
+    out += r->finish(summary(min_score, min_mean, baseline));
+    return out;
+  }
+};
+
+[[maybe_unused]] std::size_t count(std::string_view hay, std::string_view needle) {
+  std::size_t n = 0;
+  for (auto pos = hay.find(needle); pos != std::string_view::npos; pos = hay.find(needle, pos + needle.size())) ++n;
+  return n;
+}
+
+[[maybe_unused]] std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    auto end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    lines.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+namespace {
+
+using nlohmann::json;
+
+json render_sarif(const Fixture& f) { return json::parse(f.render(report::Format::Sarif)); }
+
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// The fingerprint of the only result of a one-issue run.
+std::string fingerprint_of(const std::string& path, const Issue& issue) {
+  auto r = report::make_reporter(report::Format::Sarif, {});
+  r->add(make_assessment(path, 0.5, score::Rating::NeedsImprovement, {issue}));
+  const json j = json::parse(r->finish({}));
+  return j["runs"][0]["results"][0]["partialFingerprints"]["skillscore/v1"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_SUITE("report/sarif") {
+  TEST_CASE("log header, tool and run properties") {
+    const Fixture f;
+    const json j = render_sarif(f);
+    CHECK(j["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json");
+    CHECK(j["version"] == "2.1.0");
+    REQUIRE(j["runs"].size() == 1);
+    const json& driver = j["runs"][0]["tool"]["driver"];
+    CHECK(driver["name"] == "skillscore");
+    CHECK(driver["version"] == SKILLSCORE_VERSION);
+    CHECK(driver["informationUri"] == "https://github.com/skillscore/skillscore");
+    CHECK(j["runs"][0]["properties"]["profile"] == "skill-fleet-v2");
+  }
+
+  TEST_CASE("rules: every check of the profile and skillscore's diagnostics, unique") {
+    const Fixture f;
+    const json j = render_sarif(f);
+    const json& rules = j["runs"][0]["tool"]["driver"]["rules"];
+    std::set<std::string> ids;
+    for (const auto& r : rules) {
+      CHECK(ids.insert(r["id"].get<std::string>()).second);
+      CHECK(r["shortDescription"]["text"].is_string());
+      CHECK_FALSE(r["fullDescription"]["text"].get<std::string>().empty());
+      const std::string level = r["defaultConfiguration"]["level"];
+      CHECK((level == "error" || level == "warning" || level == "note"));
+    }
+    CHECK(ids.count("SF001"));
+    CHECK(ids.count("SS001"));
+    CHECK(ids.count("SS002"));
+    for (const auto& c : f.profile.checks) CHECK(ids.count(c.id));
+    CHECK(rules.size() == f.profile.checks.size() + 2);
+    for (const auto& r : rules) {
+      if (r["id"] == "SF012") {
+        CHECK(r["name"] == "SectionCorePatterns");
+        CHECK(r["helpUri"] == "https://github.com/skillscore/skillscore/blob/main/rules/README.md#sf012");
+      }
+      if (r["id"] == "SS001") CHECK(r["defaultConfiguration"]["level"] == "error");
+    }
+  }
+
+  TEST_CASE("results: one per issue, pointing at their rule") {
+    const Fixture f;
+    const json j = render_sarif(f);
+    const json& rules = j["runs"][0]["tool"]["driver"]["rules"];
+    const json& results = j["runs"][0]["results"];
+    REQUIRE(results.size() == 4);
+    for (const auto& r : results) {
+      const std::size_t index = r["ruleIndex"];
+      REQUIRE(index < rules.size());
+      CHECK(rules[index]["id"] == r["ruleId"]);
+      const std::string level = r["level"];
+      CHECK((level == "error" || level == "warning" || level == "note"));
+      REQUIRE(r["locations"].size() == 1);
+      const json& loc = r["locations"][0]["physicalLocation"];
+      CHECK(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
+      CHECK(r["partialFingerprints"]["skillscore/v1"].get<std::string>().size() == 16);
+      CHECK(r["properties"]["score"].is_number());
+    }
+    // In order: the first skill's issues, then the second's.
+    CHECK(results[0]["ruleId"] == "SF012");
+    CHECK(results[0]["level"] == "warning");
+    CHECK(results[0]["message"]["text"] == "Missing \"Core Patterns\" section Add a Core Patterns section.");
+    CHECK(results[1]["level"] == "note");
+    CHECK(results[2]["ruleId"] == "SS001");
+    CHECK(results[2]["level"] == "error");
+    CHECK(results[3]["message"]["text"] == "name <missing> & 'empty'");
+    CHECK(results[0]["properties"]["score"] == 0.8125);
+    CHECK(results[2]["properties"]["score"] == 0.412);
+  }
+
+  TEST_CASE("regions only where the line is known; URIs decode to the path") {
+    const Fixture f;
+    const json j = render_sarif(f);
+    const json& results = j["runs"][0]["results"];
+    CHECK_FALSE(results[0]["locations"][0]["physicalLocation"].contains("region"));
+    CHECK(results[1]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3);
+    CHECK(results[2]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2);
+    const std::string uri0 = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    const std::string uri2 = results[2]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+    CHECK(percent_decode(uri0) == k_comma_path);
+    CHECK(percent_decode(uri2) == k_script_path);
+    CHECK(uri2.find_first_of("<>'\": ") == std::string::npos);
+  }
+
+  TEST_CASE("absolute paths become file: URIs without a base; ./ is dropped") {
+    auto r = report::make_reporter(report::Format::Sarif, {});
+    const Issue i = make_issue("SF001", "frontmatter-name", Severity::Error, "m", 0);
+    r->add(make_assessment("/srv/skills/a b/SKILL.md", 0.5, score::Rating::Poor, {i}));
+    r->add(make_assessment("./skills/c/SKILL.md", 0.5, score::Rating::Poor, {i}));
+    const json j = json::parse(r->finish({}));
+    const json& a = j["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    CHECK(a["uri"] == "file:///srv/skills/a%20b/SKILL.md");
+    CHECK_FALSE(a.contains("uriBaseId"));
+    const json& b = j["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"];
+    CHECK(b["uri"] == "skills/c/SKILL.md");
+    CHECK(b["uriBaseId"] == "%SRCROOT%");
+  }
+
+  TEST_CASE("fingerprints: stable, independent of the line, different for another message, path or rule") {
+    const Fixture f;
+    const json a = render_sarif(f), b = render_sarif(f);
+    const json& ra = a["runs"][0]["results"];
+    const json& rb = b["runs"][0]["results"];
+    std::set<std::string> all;
+    for (std::size_t k = 0; k < ra.size(); ++k) {
+      CHECK(ra[k]["partialFingerprints"] == rb[k]["partialFingerprints"]);
+      all.insert(ra[k]["partialFingerprints"]["skillscore/v1"].get<std::string>());
+    }
+    CHECK(all.size() == ra.size());
+
+    const Issue base = make_issue("SF012", "section-core-patterns", Severity::Warning, "Missing section", 10, "Add it.");
+    Issue moved = base;
+    moved.line = 42;
+    Issue reworded = base;
+    reworded.message = "Missing the section";
+    Issue other_rule = base;
+    other_rule.rule = "SF013";
+    const std::string fp = fingerprint_of("s/SKILL.md", base);
+    CHECK(fp == fingerprint_of("s/SKILL.md", moved));
+    CHECK(fp != fingerprint_of("s/SKILL.md", reworded));
+    CHECK(fp != fingerprint_of("t/SKILL.md", base));
+    CHECK(fp != fingerprint_of("s/SKILL.md", other_rule));
+  }
+
+  TEST_CASE("file errors are tool execution notifications") {
+    const Fixture f;
+    const json j = render_sarif(f);
+    const json& inv = j["runs"][0]["invocations"];
+    REQUIRE(inv.size() == 1);
+    CHECK(inv[0]["executionSuccessful"] == false);
+    REQUIRE(inv[0]["toolExecutionNotifications"].size() == 1);
+    const json& n = inv[0]["toolExecutionNotifications"][0];
+    CHECK(n["level"] == "error");
+    CHECK(n["message"]["text"] == k_error_path + ": cannot read file: permission denied\nsecond line");
+
+    auto r = report::make_reporter(report::Format::Sarif, f.context());
+    r->add(f.assessments[2]);
+    const json ok = json::parse(r->finish({}));
+    CHECK(ok["runs"][0]["invocations"][0]["executionSuccessful"] == true);
+    CHECK(ok["runs"][0]["results"].empty());
+  }
+
+  TEST_CASE("pretty-printed, deterministic, nothing streamed") {
+    const Fixture f;
+    const std::string out = f.render(report::Format::Sarif);
+    CHECK(out.rfind("{\n  \"$schema\": ", 0) == 0);
+    CHECK(out.back() == '\n');
+    CHECK(out == f.render(report::Format::Sarif));
+    auto r = report::make_reporter(report::Format::Sarif, f.context());
+    r->add(f.assessments[0]);
+    CHECK(r->take_streamed().empty());
+  }
+
+  TEST_CASE("a rule outside the profile is still described") {
+    auto r = report::make_reporter(report::Format::Sarif, {});
+    r->add(make_assessment("a.md", 0.5, score::Rating::Poor,
+                           {make_issue("XX999", "made-up-rule", Severity::Info, "m", 0)}));
+    const json j = json::parse(r->finish({}));
+    const json& rules = j["runs"][0]["tool"]["driver"]["rules"];
+    const std::size_t index = j["runs"][0]["results"][0]["ruleIndex"];
+    REQUIRE(index < rules.size());
+    CHECK(rules[index]["id"] == "XX999");
+    CHECK(rules[index]["name"] == "MadeUpRule");
+    CHECK(rules[index]["defaultConfiguration"]["level"] == "note");
+  }
+}
