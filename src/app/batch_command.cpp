@@ -153,6 +153,7 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
     spdlog::error("{}: {}", p.path, p.message);
     io_failed = true;
   }
+  for (const auto& n : found.notes) spdlog::warn("{}: {}", n.path, n.message);
   std::erase_if(found.files, [&](const std::string& f) { return !selected(f, *settings); });
   if (found.files.empty() && found.problems.empty()) spdlog::warn("no SKILL.md files found");
 

@@ -22,14 +22,19 @@ class Walker {
       problem(dir, std::string("cannot read directory: ") + std::strerror(errno));
       return;
     }
-    if (!visited_.insert({st.st_dev, st.st_ino}).second) {
-      problem(dir, "directory already visited (symlink loop or second link), skipped");
+    const std::pair<dev_t, ino_t> id{st.st_dev, st.st_ino};
+    if (std::find(stack_.begin(), stack_.end(), id) != stack_.end()) {
+      out_.notes.push_back({display_path(dir), "symlink loop (a link to a directory that contains it), not followed"});
       return;
     }
+    // A second link to a directory already walked: its skills are listed once.
+    if (!visited_.insert(id).second) return;
+    stack_.push_back(id);
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
       problem(dir, "cannot read directory: " + ec.message());
+      stack_.pop_back();
       return;
     }
     std::vector<fs::path> subdirs;
@@ -47,12 +52,13 @@ class Walker {
           subdirs.push_back(p);
         }
       } else if (is_skill_file_name(name)) {
-        out_.files.push_back(display_path(p));
-      } else if (sec && it->is_symlink()) {
-        if (is_skill_file_name(name)) problem(p, "broken symlink");
+        if (sec && it->is_symlink(sec)) problem(p, "broken symlink");
+        else out_.files.push_back(display_path(p));
       }
     }
+    std::sort(subdirs.begin(), subdirs.end());
     for (const auto& d : subdirs) walk(d);
+    stack_.pop_back();
   }
 
   void problem(const fs::path& p, std::string msg) { out_.problems.push_back({display_path(p), std::move(msg)}); }
@@ -61,6 +67,7 @@ class Walker {
   const DiscoveryOptions& options_;
   Discovered& out_;
   std::set<std::pair<dev_t, ino_t>> visited_;
+  std::vector<std::pair<dev_t, ino_t>> stack_;  // the directories being walked, root first
 };
 
 }  // namespace

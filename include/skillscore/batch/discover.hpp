@@ -17,7 +17,8 @@ struct Discovered {
     std::string path;
     std::string message;
   };
-  std::vector<Problem> problems;  // missing paths, unreadable directories, symlink loops
+  std::vector<Problem> problems;  // missing paths, unreadable directories: files may be missed
+  std::vector<Problem> notes;     // symlink loops, skipped: nothing is missed
 };
 
 // A named file is taken whatever its name; in a directory, every SKILL.md or
