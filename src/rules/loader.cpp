@@ -203,6 +203,10 @@ class ProfileReader {
         CountSpec s;
         s.scope = enum_value(require(n, "scope"), scopes(), "scope");
         s.pattern = regex(require(n, "pattern"), flags(n));
+        if (s.pattern->matches_empty()) {
+          fail(n["pattern"], "a count pattern must not match the empty string (Python's findall counts empty "
+                             "matches in a way RE2 cannot reproduce in linear time)");
+        }
         m.type = ValueType::Int;
         m.spec = std::move(s);
         break;

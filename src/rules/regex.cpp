@@ -67,8 +67,9 @@ bool class_has_i(std::string_view body) {
       continue;
     }
     if (body[k] == 'i' || body[k] == 'I') return true;
+    if (body.substr(k, 2) == "\xC4\xB0" || body.substr(k, 2) == "\xC4\xB1") return true;
   }
-  return false;
+  return body.find("\\x69") != std::string_view::npos || body.find("\\x49") != std::string_view::npos;
 }
 
 }  // namespace
@@ -78,8 +79,18 @@ std::optional<std::string> translate_python_regex(std::string_view src, RegexFla
   bool fold_i = flags.ignore_case;
   for (std::size_t i = 0; i < src.size(); ++i) {
     const char c = src[i];
+    if (fold_i && (src.substr(i, 4) == "\\x69" || src.substr(i, 4) == "\\x49")) {
+      out += "[iI" + std::string(k_py_i_fold) + "]";
+      i += 3;
+      continue;
+    }
     if (c == '\\' && i + 1 < src.size()) {
       if (!translate_escape(src[++i], false, out, error)) return std::nullopt;
+      continue;
+    }
+    if (fold_i && (src.substr(i, 2) == "\xC4\xB0" || src.substr(i, 2) == "\xC4\xB1")) {
+      out += "[iI" + std::string(k_py_i_fold) + "]";
+      ++i;
       continue;
     }
     if (c == '(' && i + 1 < src.size() && src[i + 1] == '?') {
@@ -147,7 +158,7 @@ std::optional<std::string> translate_python_regex(std::string_view src, RegexFla
           translated += body[b];
         }
       }
-      if (fold_i && class_has_i(body)) translated += k_py_i_fold;
+      if (fold_i && class_has_i(body)) translated += "iI" + std::string(k_py_i_fold);
       out += prefix + translated + "]";
       i = k;
       continue;

@@ -36,12 +36,17 @@ class Regex {
   // re.search: the first match, if any.
   std::optional<Match> search(std::string_view text) const;
   // len(re.findall(...)): non-overlapping matches, left to right. `first`
-  // receives the first match when there is one.
+  // receives the first match when there is one. Exact for patterns that
+  // cannot match the empty string; for the others, an approximation.
   std::size_t count(std::string_view text, std::optional<Match>* first = nullptr) const;
   // Captures groups 1..n of the next match at or after `pos`.
   bool find_groups(std::string_view text, std::size_t pos, Match& whole, std::string_view* groups,
                    int ngroups) const;
   int group_count() const { return re_->NumberOfCapturingGroups(); }
+  // Whether the pattern matches the empty string. Counting such patterns the
+  // way Python's findall does is not possible in linear time in general, so
+  // rule files may not use them for `count` metrics.
+  bool matches_empty() const { return longest_ != nullptr; }
   const std::string& source() const { return source_; }
 
  private:

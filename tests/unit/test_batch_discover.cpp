@@ -1,0 +1,118 @@
+// Tests for src/batch/discover.cpp on a temporary tree.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "skillscore/batch/discover.hpp"
+#include "temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using namespace skillscore::batch;
+using skillscore::test::TempDir;
+
+namespace {
+// Switches the current directory for one scope.
+class InDir {
+ public:
+  explicit InDir(const fs::path& p) : old_(fs::current_path()) { fs::current_path(p); }
+  ~InDir() { fs::current_path(old_); }
+
+ private:
+  fs::path old_;
+};
+
+void make_tree(const TempDir& t) {
+  t.write("SKILL.md", "root");
+  t.write("a/SKILL.md", "a");
+  t.write("b/deep/er/skill.md", "lower-case name");
+  t.write(".claude/skills/x/SKILL.md", "hidden directories are searched");
+  t.write(".git/SKILL.md", "skipped");
+  t.write("node_modules/pkg/SKILL.md", "skipped");
+  t.write("c/README.md", "not a skill name");
+  t.write("c/Skill.md", "names are case-sensitive");
+  fs::create_directories(t.path() / "loop");
+  fs::create_directory_symlink("..", t.path() / "loop" / "link");  // loop/link -> the root
+}
+}  // namespace
+
+TEST_SUITE("batch/discover") {
+  TEST_CASE("skill files at any depth, sorted, relative to the current directory") {
+    TempDir t;
+    make_tree(t);
+    InDir here(t.path());
+    const Discovered d = discover({"."});
+    CHECK(d.files == std::vector<std::string>{".claude/skills/x/SKILL.md", "SKILL.md", "a/SKILL.md", "b/deep/er/skill.md"});
+    // The symlink loop is reported, once, as a note: nothing is missed.
+    CHECK(d.problems.empty());
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0].path == "loop/link");
+    CHECK(d.notes[0].message.find("symlink loop") != std::string::npos);
+  }
+
+  TEST_CASE("a broken symlink named SKILL.md is a problem, not a file") {
+    TempDir t;
+    t.write("a/SKILL.md", "a");
+    fs::create_directories(t.path() / "b");
+    fs::create_symlink(t.path() / "nowhere", t.path() / "b" / "SKILL.md");
+    InDir here(t.path());
+    const Discovered d = discover({"."});
+    CHECK(d.files == std::vector<std::string>{"a/SKILL.md"});
+    REQUIRE(d.problems.size() == 1);
+    CHECK(d.problems[0].path == "b/SKILL.md");
+    CHECK(d.problems[0].message == "broken symlink");
+  }
+
+  TEST_CASE("absolute paths outside the current directory stay absolute") {
+    TempDir t;
+    make_tree(t);
+    TempDir elsewhere;
+    InDir here(elsewhere.path());
+    const Discovered d = discover({t.path().string() + "/a", (t.path() / "c" / "README.md").string()});
+    CHECK(d.files == std::vector<std::string>{(t.path() / "a" / "SKILL.md").string(), (t.path() / "c" / "README.md").string()});
+    CHECK(d.problems.empty());
+  }
+
+  TEST_CASE("a named file is taken whatever its name; duplicates are dropped") {
+    TempDir t;
+    make_tree(t);
+    InDir here(t.path());
+    const Discovered d = discover({"c/README.md", "a", "./a/SKILL.md"});
+    CHECK(d.files == std::vector<std::string>{"a/SKILL.md", "c/README.md"});
+  }
+
+  TEST_CASE("missing paths are reported and the others still found") {
+    TempDir t;
+    make_tree(t);
+    InDir here(t.path());
+    const Discovered d = discover({"missing", "a"});
+    CHECK(d.files == std::vector<std::string>{"a/SKILL.md"});
+    REQUIRE(d.problems.size() == 1);
+    CHECK(d.problems[0].path == "missing");
+    CHECK(d.problems[0].message == "no such file or directory");
+  }
+
+  TEST_CASE("custom skip list") {
+    TempDir t;
+    make_tree(t);
+    InDir here(t.path());
+    DiscoveryOptions o;
+    o.skip_dirs = {"a", "loop"};
+    const Discovered d = discover({"."}, o);
+    CHECK(d.files == std::vector<std::string>{".claude/skills/x/SKILL.md", ".git/SKILL.md", "SKILL.md", "b/deep/er/skill.md",
+                                              "node_modules/pkg/SKILL.md"});
+    CHECK(d.problems.empty());
+    CHECK(d.notes.empty());  // the loop directory is skipped
+  }
+
+  TEST_CASE("is_skill_file_name and display_path") {
+    CHECK(is_skill_file_name("SKILL.md"));
+    CHECK(is_skill_file_name("skill.md"));
+    CHECK_FALSE(is_skill_file_name("Skill.md"));
+    CHECK_FALSE(is_skill_file_name("SKILL.md.bak"));
+    CHECK(display_path("./x/../y/SKILL.md") == "y/SKILL.md");
+    CHECK(display_path(fs::current_path() / "z" / "SKILL.md") == "z/SKILL.md");
+  }
+}

@@ -1,0 +1,99 @@
+// Tests for src/batch/runner.cpp: results come back in file order whatever
+// the number of jobs, and a file that cannot be read or decoded is a
+// FileError while the others are scored.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "skillscore/batch/runner.hpp"
+#include "skillscore/report/json_report.hpp"
+#include "skillscore/rules/loader.hpp"
+#include "temp_dir.hpp"
+
+using namespace skillscore;
+using skillscore::test::TempDir;
+
+namespace {
+rules::Profile builtin() {
+  std::string error;
+  auto p = rules::load_builtin_profile("skill-fleet-v2", error);
+  REQUIRE_MESSAGE(p.has_value(), error);
+  return std::move(*p);
+}
+
+struct Collected {
+  std::vector<std::size_t> order;
+  std::vector<std::string> json;  // assessment JSON, or "ERROR: message"
+};
+
+Collected run_all(const rules::Profile& p, const std::vector<std::string>& files, unsigned jobs) {
+  Collected c;
+  batch::RunOptions o;
+  o.jobs = jobs;
+  batch::run(p, files, o, [&](std::size_t i, batch::FileResult&& r) {
+    c.order.push_back(i);
+    c.json.push_back(r.assessment ? report::assessment_json(*r.assessment, 0) : "ERROR: " + r.error->message);
+  });
+  return c;
+}
+}  // namespace
+
+TEST_SUITE("batch/runner") {
+  TEST_CASE("jobs=1 and jobs=3 give identical results in the same order") {
+    TempDir t;
+    std::vector<std::string> files;
+    for (int i = 0; i < 12; ++i) {
+      std::string text = "---\nname: skill-" + std::to_string(i) + "\ndescription: Use when testing case " +
+                         std::to_string(i) + "\n---\n\n## Overview\n\n";
+      for (int k = 0; k < i % 6; ++k) text += "### Pattern " + std::to_string(k) + "\n\n";
+      files.push_back(t.write("s" + std::to_string(100 + i) + "/SKILL.md", text).string());
+    }
+    files.insert(files.begin() + 5, t.write("bad/SKILL.md", "caf\xE9\n").string());  // Windows-1252
+    files.insert(files.begin() + 8, (t.path() / "missing" / "SKILL.md").string());
+    const rules::Profile p = builtin();
+    const Collected one = run_all(p, files, 1);
+    const Collected three = run_all(p, files, 3);
+    std::vector<std::size_t> expected_order(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) expected_order[i] = i;
+    CHECK(one.order == expected_order);
+    CHECK(three.order == expected_order);
+    CHECK(one.json == three.json);
+    REQUIRE(one.json.size() == 14);
+    CHECK(one.json[5].find("ERROR: not valid UTF-8") == 0);
+    CHECK(one.json[5].find("offset 3") != std::string::npos);
+    CHECK(one.json[8].find("ERROR: cannot open") == 0);
+    CHECK(one.json[0].find("\"path\":\"" + files[0] + "\"") != std::string::npos);
+    CHECK(one.json[13].find("\"path\":\"" + files[13] + "\"") != std::string::npos);
+  }
+
+  TEST_CASE("score_file scores a file as the reference reads it") {
+    TempDir t;
+    // CRLF endings arrive as "\n" (read_text's universal newlines).
+    const auto path = t.write("SKILL.md", "---\r\nname: x\r\ndescription: Use when y\r\n---\r\n\r\n## Overview\r\n").string();
+    const batch::FileResult r = batch::score_file(builtin(), path, 1 << 20);
+    REQUIRE(r.assessment.has_value());
+    CHECK_FALSE(r.error.has_value());
+    CHECK(r.assessment->path == path);
+    CHECK(r.assessment->profile == "skill-fleet-v2");
+    REQUIRE(r.assessment->strengths.size() >= 3);
+    CHECK(r.assessment->strengths[0] == "Has skill name");
+    CHECK(r.assessment->strengths[1] == "Description follows 'Use when...' pattern");
+    CHECK(r.assessment->strengths[2] == "Has Overview section");
+  }
+
+  TEST_CASE("score_file refuses files above the size limit") {
+    TempDir t;
+    const auto path = t.write("SKILL.md", std::string(2000, 'x')).string();
+    const batch::FileResult r = batch::score_file(builtin(), path, 1000);
+    CHECK_FALSE(r.assessment.has_value());
+    REQUIRE(r.error.has_value());
+    CHECK(r.error->path == path);
+    CHECK(r.error->message.find("above the limit") != std::string::npos);
+  }
+
+  TEST_CASE("an empty file list calls nothing") {
+    const Collected c = run_all(builtin(), {}, 4);
+    CHECK(c.order.empty());
+  }
+}

@@ -1,0 +1,51 @@
+// Tests for src/rules/kinds.cpp: each closed set has one table in which every
+// enum value appears exactly once, with a unique name and a description.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+#include "skillscore/rules/kinds.hpp"
+
+using namespace skillscore::rules;
+
+namespace {
+template <typename E>
+void check_table(std::span<const KindInfo<E>> table, int enum_count) {
+  CHECK(table.size() == static_cast<std::size_t>(enum_count));
+  std::set<std::string_view> names;
+  std::set<int> values;
+  for (const auto& k : table) {
+    CAPTURE(k.name);
+    CHECK_FALSE(k.name.empty());
+    CHECK_FALSE(k.description.empty());
+    CHECK(names.insert(k.name).second);
+    CHECK(values.insert(static_cast<int>(k.value)).second);
+    CHECK(kind_from_name(table, k.name) == std::optional<E>(k.value));
+    CHECK(kind_name(table, k.value) == k.name);
+  }
+  for (int v = 0; v < enum_count; ++v) CHECK(values.count(v) == 1);
+  CHECK_FALSE(kind_from_name(table, "no-such-kind").has_value());
+}
+}  // namespace
+
+TEST_SUITE("rules/kinds") {
+  TEST_CASE("every table covers its enum with unique names") {
+    check_table(metric_kinds(), static_cast<int>(MetricKind::Formula) + 1);
+    check_table(scopes(), static_cast<int>(Scope::Prose) + 1);
+    check_table(field_tests(), static_cast<int>(FieldTest::WordCount) + 1);
+    check_table(severities(), static_cast<int>(Severity::Info) + 1);
+    check_table(code_block_sources(), static_cast<int>(CodeBlockSource::Ast) + 1);
+  }
+
+  TEST_CASE("the names rule files use") {
+    CHECK(kind_from_name(metric_kinds(), "search") == MetricKind::Search);
+    CHECK(kind_from_name(metric_kinds(), "points") == MetricKind::Points);
+    CHECK(kind_from_name(scopes(), "code_blocks") == Scope::CodeBlocks);
+    CHECK(kind_from_name(field_tests(), "mapping_or_absent") == FieldTest::MappingOrAbsent);
+    CHECK(kind_from_name(field_tests(), "word_count") == FieldTest::WordCount);
+    CHECK(kind_name(severities(), Severity::Warning) == "warning");
+    CHECK(kind_name(code_block_sources(), CodeBlockSource::Regex) == "regex");
+    CHECK_FALSE(kind_from_name(metric_kinds(), "Search").has_value());  // names are case-sensitive
+  }
+}

@@ -1,0 +1,50 @@
+// Tests for src/util/line_index.cpp: 1-based lines and code-point columns.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "skillscore/util/line_index.hpp"
+
+using skillscore::util::LineIndex;
+
+TEST_SUITE("util/line_index") {
+  TEST_CASE("lines of a text with a trailing newline") {
+    const std::string text = "ab\ncd\n\nef\n";  // lines: "ab", "cd", "", "ef", ""
+    const LineIndex idx(text);
+    CHECK(idx.line_count() == 5);
+    CHECK(idx.line_of(0) == 1);
+    CHECK(idx.line_of(2) == 1);  // the '\n' belongs to its line
+    CHECK(idx.line_of(3) == 2);
+    CHECK(idx.line_of(6) == 3);
+    CHECK(idx.line_of(7) == 4);
+    CHECK(idx.line_of(text.size()) == 5);  // offset == size: the last line
+    CHECK(idx.line_start(1) == 0);
+    CHECK(idx.line_start(2) == 3);
+    CHECK(idx.line_start(4) == 7);
+  }
+
+  TEST_CASE("a text without newline is one line") {
+    const LineIndex idx("single");
+    CHECK(idx.line_count() == 1);
+    CHECK(idx.line_of(0) == 1);
+    CHECK(idx.line_of(6) == 1);
+  }
+
+  TEST_CASE("an empty text has one line") {
+    const LineIndex idx("");
+    CHECK(idx.line_count() == 1);
+    CHECK(idx.line_of(0) == 1);
+  }
+
+  TEST_CASE("columns count code points, not bytes") {
+    // "é日x" on line 2: x is the 3rd code point (byte 5 of the line).
+    const std::string text = "first\n\xC3\xA9\xE6\x97\xA5x\n";
+    const LineIndex idx(text);
+    const std::size_t x = text.find('x');
+    CHECK(idx.line_of(x) == 2);
+    CHECK(idx.column_of(text, x) == 3);
+    CHECK(idx.column_of(text, 6) == 1);  // start of line 2
+    CHECK(idx.column_of(text, 0) == 1);
+    CHECK(idx.column_of(text, 4) == 5);
+  }
+}
