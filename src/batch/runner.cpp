@@ -1,6 +1,7 @@
 #include "skillscore/batch/runner.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -12,22 +13,47 @@
 
 namespace skillscore::batch {
 
-FileResult score_file(const rules::Profile& profile, const std::string& path, std::uintmax_t max_file_size) {
+namespace {
+
+class StageTimer {
+ public:
+  explicit StageTimer(StageTimes* t) : t_(t), last_(t ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{}) {}
+  void lap(std::atomic<std::uint64_t> StageTimes::*stage) {
+    if (!t_) return;
+    const auto now = std::chrono::steady_clock::now();
+    (t_->*stage) += static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  StageTimes* t_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+}  // namespace
+
+FileResult score_file(const rules::Profile& profile, const std::string& path, std::uintmax_t max_file_size,
+                      StageTimes* times) {
   FileResult r;
+  StageTimer timer(times);
   try {
     auto read = util::read_file(path, max_file_size);
+    timer.lap(&StageTimes::read_ns);
     if (!read.ok) {
       r.error = report::FileError{path, read.error};
       return r;
     }
     std::string error;
     auto text = doc::decode_skill_text(read.data, error);
+    timer.lap(&StageTimes::decode_ns);
     if (!text) {
       r.error = report::FileError{path, error};
       return r;
     }
     const doc::Document document(path, std::move(*text), profile.document.frontmatter);
+    timer.lap(&StageTimes::document_ns);
     r.assessment = app::assess(profile, document);
+    timer.lap(&StageTimes::rules_ns);
   } catch (const std::exception& e) {
     r.error = report::FileError{path, std::string("internal error: ") + e.what()};
   }
@@ -39,7 +65,7 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
   const std::size_t n = files.size();
   const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
   if (jobs == 1) {
-    for (std::size_t i = 0; i < n; ++i) sink(i, score_file(profile, files[i], options.max_file_size));
+    for (std::size_t i = 0; i < n; ++i) sink(i, score_file(profile, files[i], options.max_file_size, options.times));
     return;
   }
   // Workers take the next index; the caller emits results in order as soon
@@ -58,7 +84,7 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
         std::unique_lock lock(mu);
         space.wait(lock, [&] { return i < emitted + window; });
       }
-      FileResult r = score_file(profile, files[i], options.max_file_size);
+      FileResult r = score_file(profile, files[i], options.max_file_size, options.times);
       {
         std::lock_guard lock(mu);
         slots[i] = std::move(r);

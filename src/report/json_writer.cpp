@@ -8,12 +8,17 @@
 
 namespace skillscore::report {
 
-std::string json_quote(std::string_view raw) {
-  const std::string s = util::find_invalid_utf8(raw) ? util::sanitize_utf8(raw) : std::string(raw);
-  std::string out;
-  out.reserve(s.size() + 2);
+namespace {
+
+// Appends `s` (valid UTF-8) as a JSON string literal.
+void append_quoted(std::string& out, std::string_view s) {
   out += '"';
-  for (char c : s) {
+  std::size_t run = 0;  // start of the current run of bytes copied as they are
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -22,17 +27,28 @@ std::string json_quote(std::string_view raw) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += buf;
-        } else {
-          out += c;
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+        out += buf;
+      }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
+}
+
+void append_json_string(std::string& out, std::string_view raw) {
+  if (util::find_invalid_utf8(raw)) append_quoted(out, util::sanitize_utf8(raw));
+  else append_quoted(out, raw);
+}
+
+}  // namespace
+
+std::string json_quote(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size() + 2);
+  append_json_string(out, raw);
   return out;
 }
 
@@ -87,7 +103,7 @@ JsonWriter& JsonWriter::key(std::string_view k) {
   if (!stack_.back().empty) out_ += ',';
   stack_.back().empty = false;
   newline();
-  out_ += json_quote(k);
+  append_json_string(out_, k);
   out_ += indent_ ? ": " : ":";
   after_key_ = true;
   return *this;
@@ -95,7 +111,7 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   before_value();
-  out_ += json_quote(s);
+  append_json_string(out_, s);
   return *this;
 }
 

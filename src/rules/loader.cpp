@@ -7,6 +7,7 @@
 #include <set>
 
 #include "skillscore/rules/embedded.hpp"
+#include "skillscore/rules/presence.hpp"
 #include "skillscore/util/file_io.hpp"
 #include "skillscore/util/pystr.hpp"
 
@@ -38,6 +39,12 @@ class ProfileReader {
     for (const auto& c : checks) read_check(c);
     read_score(require(root, "score"));
     read_report(require(root, "report"));
+    p_.needs_location.assign(p_.metrics.size(), false);
+    for (const auto& c : p_.checks) {
+      for (const auto& o : c.outcomes) {
+        if (o.locate.kind == LocateKind::FirstMatch) p_.needs_location[static_cast<std::size_t>(o.locate.metric)] = true;
+      }
+    }
     return std::move(p_);
   }
 

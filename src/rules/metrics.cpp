@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scope_text.hpp"
+#include "skillscore/rules/presence.hpp"
 #include "skillscore/util/pystr.hpp"
 #include "skillscore/util/utf8.hpp"
 
@@ -16,29 +17,44 @@ struct Context {
   MetricResults& out;
 };
 
-Value eval_search(const SearchSpec& s, Context& ctx, std::size_t& line) {
+// First match of any (or, with `all`, of every) pattern, for the location.
+std::size_t first_match_line(const SearchSpec& s, Context& ctx) {
+  for (const auto& p : ctx.scopes.pieces(s.scope)) {
+    for (const auto& re : s.patterns) {
+      if (auto m = re.search(p.text)) return ctx.scopes.line_in(p, m->begin);
+    }
+  }
+  return 0;
+}
+
+Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& line) {
+  const bool locate = ctx.profile.needs_location[static_cast<std::size_t>(metric)];
+  // Body patterns: the presence index has already answered in one pass.
+  if (s.scope == Scope::Body) {
+    if (const auto* present = ctx.scopes.body_presence()) {
+      bool value = s.all;
+      for (std::size_t k = 0; k < s.patterns.size(); ++k) {
+        const int slot = ctx.profile.presence->slot(metric, static_cast<int>(k));
+        const bool hit = (*present)[static_cast<std::size_t>(slot)];
+        value = s.all ? value && hit : value || hit;
+      }
+      if (value && locate) line = first_match_line(s, ctx);
+      return Value::boolean(value);
+    }
+  }
   const auto& pieces = ctx.scopes.pieces(s.scope);
   if (s.all) {
     for (const auto& re : s.patterns) {
-      bool found = false;
-      for (const auto& p : pieces) {
-        if (auto m = re.search(p.text)) {
-          if (!line) line = ctx.scopes.line_in(p, m->begin);
-          found = true;
-          break;
-        }
-      }
-      if (!found) {
-        line = 0;
-        return Value::boolean(false);
-      }
+      const bool found = std::any_of(pieces.begin(), pieces.end(), [&](const TextPiece& p) { return re.search(p.text).has_value(); });
+      if (!found) return Value::boolean(false);
     }
+    if (locate) line = first_match_line(s, ctx);
     return Value::boolean(true);
   }
   for (const auto& p : pieces) {
     for (const auto& re : s.patterns) {
       if (auto m = re.search(p.text)) {
-        line = ctx.scopes.line_in(p, m->begin);
+        if (locate) line = ctx.scopes.line_in(p, m->begin);
         return Value::boolean(true);
       }
     }
@@ -46,11 +62,18 @@ Value eval_search(const SearchSpec& s, Context& ctx, std::size_t& line) {
   return Value::boolean(false);
 }
 
-Value eval_count(const CountSpec& s, Context& ctx, std::size_t& line) {
+Value eval_count(int metric, const CountSpec& s, Context& ctx, std::size_t& line) {
+  if (s.scope == Scope::Body) {
+    const auto* present = ctx.scopes.body_presence();
+    if (present && !(*present)[static_cast<std::size_t>(ctx.profile.presence->slot(metric, 0))]) {
+      return Value::integer(0);
+    }
+  }
+  const bool locate = ctx.profile.needs_location[static_cast<std::size_t>(metric)];
   std::int64_t n = 0;
   for (const auto& p : ctx.scopes.pieces(s.scope)) {
     std::optional<Match> first;
-    n += static_cast<std::int64_t>(s.pattern->count(p.text, line ? nullptr : &first));
+    n += static_cast<std::int64_t>(s.pattern->count(p.text, locate && !line ? &first : nullptr));
     if (first && !line) line = ctx.scopes.line_in(p, first->begin);
   }
   return Value::integer(n);
@@ -126,8 +149,8 @@ MetricResults evaluate_metrics(const Profile& profile, const doc::Document& docu
     Value v = std::visit(
         [&](const auto& spec) -> Value {
           using T = std::decay_t<decltype(spec)>;
-          if constexpr (std::is_same_v<T, SearchSpec>) return eval_search(spec, ctx, line);
-          else if constexpr (std::is_same_v<T, CountSpec>) return eval_count(spec, ctx, line);
+          if constexpr (std::is_same_v<T, SearchSpec>) return eval_search(static_cast<int>(i), spec, ctx, line);
+          else if constexpr (std::is_same_v<T, CountSpec>) return eval_count(static_cast<int>(i), spec, ctx, line);
           else if constexpr (std::is_same_v<T, LengthSpec>) return eval_length(spec, ctx);
           else if constexpr (std::is_same_v<T, FieldSpec>) return eval_field(spec, ctx);
           else if constexpr (std::is_same_v<T, BlocksSpec>) return eval_blocks(spec, ctx);

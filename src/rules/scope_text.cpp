@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "skillscore/rules/presence.hpp"
+
 namespace skillscore::rules {
 namespace {
 
@@ -13,11 +15,21 @@ std::size_t ScopeTexts::line_in(const TextPiece& piece, std::size_t offset) cons
   return piece.first_line + count_newlines(piece.text.substr(0, offset));
 }
 
+const std::vector<bool>* ScopeTexts::body_presence() {
+  if (presence_state_ == 0) {
+    presence_state_ = profile_.presence && profile_.presence->match(doc_.body(), presence_) ? 1 : -1;
+  }
+  return presence_state_ == 1 ? &presence_ : nullptr;
+}
+
 const std::vector<CodeBlockView>& ScopeTexts::code_blocks() {
   if (have_blocks_) return blocks_;
   have_blocks_ = true;
   const auto& spec = profile_.document;
   if (spec.code_blocks == CodeBlockSource::Regex) {
+    const auto* present = body_presence();
+    const int slot = profile_.presence ? profile_.presence->code_block_slot() : -1;
+    if (present && slot >= 0 && !(*present)[static_cast<std::size_t>(slot)]) return blocks_;
     const std::string_view body = doc_.body();
     const Regex& re = *spec.code_block_pattern;
     const int ngroups = re.group_count();

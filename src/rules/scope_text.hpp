@@ -29,6 +29,9 @@ class ScopeTexts {
 
   const std::vector<TextPiece>& pieces(Scope scope);
   const std::vector<CodeBlockView>& code_blocks();
+  // Which of the profile's indexed patterns occur in the body (one pass, on
+  // first use); nullptr when the index could not answer.
+  const std::vector<bool>* body_presence();
   // File line of `offset` inside `piece`.
   std::size_t line_in(const TextPiece& piece, std::size_t offset) const;
 
@@ -36,6 +39,8 @@ class ScopeTexts {
   const Profile& profile_;
   const doc::Document& doc_;
   bool have_blocks_ = false;
+  int presence_state_ = 0;  // 0: not computed, 1: computed, -1: unavailable
+  std::vector<bool> presence_;
   std::vector<CodeBlockView> blocks_;
   std::vector<TextPiece> body_, code_, headings_, prose_;
   std::string prose_text_;

@@ -51,9 +51,15 @@ TEST_SUITE("rules/metrics") {
     CHECK(metric(p, r, "double_patterns").i == 4);
   }
 
-  TEST_CASE("first_line gives the file line of the first match") {
-    const Profile p = load_tiny();
+  TEST_CASE("first_line: only metrics that some check locates pay for the search") {
+    Profile p = load_tiny();
     const doc::Document d("SKILL.md", k_doc, p.document.frontmatter);
+    // The tiny profile locates pattern_count only.
+    const MetricResults located_only = evaluate_metrics(p, d);
+    CHECK(first_line(p, located_only, "has_overview") == 0);
+    CHECK(first_line(p, located_only, "pattern_count") == line_of(k_doc, "### Alpha"));
+    // Asking for every location gives the file line of each first match.
+    p.needs_location.assign(p.metrics.size(), true);
     const MetricResults r = evaluate_metrics(p, d);
     CHECK(first_line(p, r, "has_overview") == line_of(k_doc, "## Overview"));
     CHECK(first_line(p, r, "pattern_count") == line_of(k_doc, "### Alpha"));
@@ -95,7 +101,8 @@ TEST_SUITE("rules/metrics") {
         "  - {name: code_todo, kind: search, scope: code_blocks, patterns: ['TODO']}\n"
         "  - {name: body_todo, kind: count, scope: body, pattern: 'TODO'}\n"
         "  - {name: has_overview,");
-    const Profile p = load_tiny(rules);
+    Profile p = load_tiny(rules);
+    p.needs_location.assign(p.metrics.size(), true);
     const std::string text = "---\nname: x\n---\n## Overview\n\nTODO in prose, Overview.\n\n```sh\n# TODO\n```\n";
     const doc::Document d("SKILL.md", text, p.document.frontmatter);
     REQUIRE(skillscore::test::runs_without_crash([&] { evaluate_metrics(p, d); }));

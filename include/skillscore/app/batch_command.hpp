@@ -47,6 +47,7 @@ struct BatchOptions {
   std::optional<std::string> summary_file;
   bool color = false;
   bool progress = false;
+  bool profile_time = false;  // print where the time went on stderr
 };
 
 int run_batch(const BatchOptions& options, std::ostream& out);

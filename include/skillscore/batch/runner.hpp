@@ -1,6 +1,7 @@
 #pragma once
 // Scores files in parallel and hands the results over in path order, whatever
 // the number of threads, so output is byte-identical for any -j.
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -18,13 +19,23 @@ struct FileResult {
   std::optional<report::FileError> error;
 };
 
+// Where the time goes, summed over every file and thread (--profile-time).
+struct StageTimes {
+  std::atomic<std::uint64_t> read_ns{0};      // open + read
+  std::atomic<std::uint64_t> decode_ns{0};    // UTF-8 check, newlines
+  std::atomic<std::uint64_t> document_ns{0};  // frontmatter split + YAML + line index
+  std::atomic<std::uint64_t> rules_ns{0};     // metrics, checks, score
+};
+
 struct RunOptions {
   unsigned jobs = 1;
   std::uintmax_t max_file_size = 10u << 20;
+  StageTimes* times = nullptr;  // when set, stages are timed
 };
 
 // Reads and scores one file; never throws.
-FileResult score_file(const rules::Profile& profile, const std::string& path, std::uintmax_t max_file_size);
+FileResult score_file(const rules::Profile& profile, const std::string& path, std::uintmax_t max_file_size,
+                      StageTimes* times = nullptr);
 
 // Calls `sink` once per file, in the order of `files`, from the calling thread.
 void run(const rules::Profile& profile, const std::vector<std::string>& files, const RunOptions& options,

@@ -2,6 +2,7 @@
 // One interface for every output format. A reporter receives the results in
 // path order and renders its output into a string; the caller decides where
 // it goes (stdout or a file written atomically).
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -14,7 +15,7 @@
 
 namespace skillscore::report {
 
-enum class Format { Text, Json, Jsonl, Csv, Sarif, Junit, Github, Markdown };
+enum class Format { Text, Json, Jsonl, Csv, Sarif, Junit, Github, Markdown, Html };
 
 struct FormatInfo {
   Format format;
@@ -29,6 +30,7 @@ struct RunContext {
   const rules::Profile* profile = nullptr;
   std::optional<double> min_score;  // the per-skill threshold, when one is set
   bool color = false;
+  std::optional<std::map<std::string, double>> baseline;  // previous scores by path, with --baseline
 };
 
 class Reporter {

@@ -12,7 +12,9 @@ namespace skillscore::rules {
 
 struct MetricResults {
   std::vector<Value> values;             // one per metric, indexed like Profile::metrics
-  std::vector<std::size_t> first_line;   // line of the first match (search, count), 0 when none
+  // Line of the first match of search and count metrics that a check locates
+  // (Profile::needs_location); 0 when none or not asked for.
+  std::vector<std::size_t> first_line;
 };
 
 MetricResults evaluate_metrics(const Profile& profile, const doc::Document& document);

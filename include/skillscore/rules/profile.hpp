@@ -3,6 +3,7 @@
 // metrics, the checks that turn metrics into issues and strengths, the score
 // and what the report shows. Everything here is data from rules/*.yaml.
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -16,6 +17,8 @@
 #include "skillscore/score/rating.hpp"
 
 namespace skillscore::rules {
+
+class PresenceIndex;
 
 struct DocumentSpec {
   doc::FrontmatterMode frontmatter = doc::FrontmatterMode::ReferenceSplit;
@@ -160,6 +163,10 @@ struct Profile {
   std::vector<Check> checks;
   ScoreSpec score;
   ReportSpec report;
+  // Built at load: one pass over the body for every presence question.
+  std::shared_ptr<const class PresenceIndex> presence;
+  // Metrics whose first match some check locates: only they search for it.
+  std::vector<bool> needs_location;
 
   int metric_index(std::string_view name) const;
 };

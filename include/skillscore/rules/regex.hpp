@@ -48,6 +48,8 @@ class Regex {
   // rule files may not use them for `count` metrics.
   bool matches_empty() const { return longest_ != nullptr; }
   const std::string& source() const { return source_; }
+  // The pattern as RE2 compiles it (translated, with its flags inline).
+  const std::string& re2_pattern() const { return re_->pattern(); }
 
  private:
   std::string source_;

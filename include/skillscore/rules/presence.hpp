@@ -1,0 +1,45 @@
+#pragma once
+// One pass over the body answers every "does this pattern occur?" question
+// of a profile: all body-scope patterns go into one RE2::Set, built when the
+// rule file loads. Metrics then run their own regex only where they need
+// more than presence (a count, a location).
+#include <re2/set.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skillscore::rules {
+
+struct Profile;
+
+
+class PresenceIndex {
+ public:
+  // Every pattern of body-scope search and count metrics, and the code-block
+  // pattern. nullptr (and `error`) if RE2 cannot build the set.
+  static std::shared_ptr<const PresenceIndex> build(const Profile& profile, std::string& error);
+
+  // Which slots occur in `text`; false when the set ran out of memory (the
+  // caller then falls back to the patterns one by one).
+  bool match(std::string_view text, std::vector<bool>& present) const;
+
+  // Builds `profile.presence` when a run of `file_count` files pays for it:
+  // the set costs a few milliseconds to compile and saves a pass per pattern
+  // per file, so one-file runs (pre-commit hooks) go without it.
+  static void prepare(Profile& profile, std::size_t file_count);
+
+  // Slot of pattern `pattern` of metric `metric`, -1 when not indexed.
+  int slot(int metric, int pattern) const;
+  int code_block_slot() const { return code_block_slot_; }
+  std::size_t size() const { return slots_; }
+
+ private:
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<std::vector<int>> metric_slots_;  // [metric][pattern] -> slot
+  int code_block_slot_ = -1;
+  std::size_t slots_ = 0;
+};
+
+}  // namespace skillscore::rules

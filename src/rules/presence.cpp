@@ -1,0 +1,64 @@
+#include "skillscore/rules/presence.hpp"
+
+#include "skillscore/rules/profile.hpp"
+
+namespace skillscore::rules {
+
+std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error) {
+  RE2::Options opts;
+  opts.set_encoding(RE2::Options::EncodingUTF8);
+  opts.set_log_errors(false);
+  opts.set_max_mem(256 << 20);
+  auto index = std::make_shared<PresenceIndex>();
+  index->set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  index->metric_slots_.resize(profile.metrics.size());
+  auto add = [&](const Regex& re) -> int {
+    std::string err;
+    const int slot = index->set_->Add(re.re2_pattern(), &err);
+    if (slot < 0) error = "cannot index pattern '" + re.source() + "': " + err;
+    return slot;
+  };
+  for (std::size_t m = 0; m < profile.metrics.size(); ++m) {
+    const MetricDef& def = profile.metrics[m];
+    if (const auto* s = std::get_if<SearchSpec>(&def.spec); s && s->scope == Scope::Body) {
+      for (const auto& re : s->patterns) index->metric_slots_[m].push_back(add(re));
+    } else if (const auto* c = std::get_if<CountSpec>(&def.spec); c && c->scope == Scope::Body) {
+      index->metric_slots_[m].push_back(add(*c->pattern));
+    }
+  }
+  if (profile.document.code_block_pattern) index->code_block_slot_ = add(*profile.document.code_block_pattern);
+  if (!error.empty()) return nullptr;
+  index->slots_ = static_cast<std::size_t>(index->code_block_slot_ + 1);
+  for (const auto& v : index->metric_slots_) {
+    for (int s : v) index->slots_ = std::max(index->slots_, static_cast<std::size_t>(s + 1));
+  }
+  if (!index->set_->Compile()) {
+    error = "cannot compile the pattern set";
+    return nullptr;
+  }
+  return index;
+}
+
+void PresenceIndex::prepare(Profile& profile, std::size_t file_count) {
+  constexpr std::size_t k_min_files = 8;
+  if (profile.presence || file_count < k_min_files) return;
+  std::string error;
+  profile.presence = build(profile, error);  // on failure, metrics search pattern by pattern
+}
+
+bool PresenceIndex::match(std::string_view text, std::vector<bool>& present) const {
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo info{};
+  const bool any = set_->Match(re2::StringPiece(text.data(), text.size()), &hits, &info);
+  if (!any && info.kind != RE2::Set::kNoError) return false;
+  present.assign(slots_, false);
+  for (int h : hits) present[static_cast<std::size_t>(h)] = true;
+  return true;
+}
+
+int PresenceIndex::slot(int metric, int pattern) const {
+  const auto& v = metric_slots_[static_cast<std::size_t>(metric)];
+  return pattern < static_cast<int>(v.size()) ? v[static_cast<std::size_t>(pattern)] : -1;
+}
+
+}  // namespace skillscore::rules
