@@ -1,4 +1,5 @@
 # Script mode: writes OUTPUT, a C++ file defining skillscore::rules::embedded_rule_files().
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(entries "")
 set(i 0)

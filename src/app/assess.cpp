@@ -1,5 +1,7 @@
 #include "skillscore/app/assess.hpp"
 
+#include <algorithm>
+
 #include "skillscore/app/diagnostics.hpp"
 #include "skillscore/rules/engine.hpp"
 #include "skillscore/rules/metrics.hpp"
@@ -55,7 +57,14 @@ report::Assessment assess(const rules::Profile& profile, const doc::Document& do
   const rules::MetricResults metrics = rules::evaluate_metrics(profile, document);
   const std::vector<rules::Finding> findings = rules::evaluate_checks(profile, metrics, document);
   a.score = score::compute_score(profile.score, metrics.values);
-  add_frontmatter_diagnostic(document.frontmatter(), a);
+  // A profile that reads the frontmatter's state reports its errors itself.
+  const bool profile_reports_frontmatter =
+      std::any_of(profile.metrics.begin(), profile.metrics.end(), [](const rules::MetricDef& m) {
+        const auto* d = std::get_if<rules::DocumentPropertySpec>(&m.spec);
+        return d && (d->property == rules::DocumentProperty::FrontmatterState ||
+                     d->property == rules::DocumentProperty::FrontmatterError);
+      });
+  if (!profile_reports_frontmatter) add_frontmatter_diagnostic(document.frontmatter(), a);
   std::vector<std::string> profile_issues;
   for (const auto& f : findings) {
     if (f.kind == rules::OutcomeKind::Strength) {
@@ -64,7 +73,7 @@ report::Assessment assess(const rules::Profile& profile, const doc::Document& do
     }
     const auto& check = profile.checks[static_cast<std::size_t>(f.check)];
     profile_issues.push_back(f.message);
-    a.issues.push_back({check.id, check.slug, f.severity, f.message, f.line, f.recommendation});
+    a.issues.push_back({check.id, check.slug, f.severity, f.message, f.line, f.recommendation, f.column});
   }
   a.metrics = outputs(profile.report.metrics, metrics, a, profile_issues);
   a.deterministic_metrics = outputs(profile.report.deterministic_metrics, metrics, a, profile_issues);

@@ -38,6 +38,7 @@ class Walker {
       return;
     }
     std::vector<fs::path> subdirs;
+    std::vector<fs::path> skills;  // SKILL.md and skill.md of this directory
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) {
         problem(dir, "cannot read directory: " + ec.message());
@@ -53,9 +54,13 @@ class Walker {
         }
       } else if (is_skill_file_name(name)) {
         if (sec && it->is_symlink(sec)) problem(p, "broken symlink");
-        else out_.files.push_back(display_path(p));
+        else skills.push_back(p);
       }
     }
+    // With both spellings in one directory, SKILL.md is the skill (as in the
+    // agentskills validator); the other would overwrite its assessment.
+    std::sort(skills.begin(), skills.end());
+    if (!skills.empty()) out_.files.push_back(display_path(skills.front()));
     std::sort(subdirs.begin(), subdirs.end());
     for (const auto& d : subdirs) walk(d);
     stack_.pop_back();

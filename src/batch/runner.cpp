@@ -50,7 +50,7 @@ FileResult score_file(const rules::Profile& profile, const std::string& path, st
       r.error = report::FileError{path, error};
       return r;
     }
-    const doc::Document document(path, std::move(*text), profile.document.frontmatter);
+    const doc::Document document(path, std::move(*text), profile.document.frontmatter, profile.document.yaml);
     timer.lap(&StageTimes::document_ns);
     r.assessment = app::assess(profile, document);
     timer.lap(&StageTimes::rules_ns);

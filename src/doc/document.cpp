@@ -5,10 +5,10 @@
 
 namespace skillscore::doc {
 
-Document::Document(std::string path, std::string text, FrontmatterMode mode)
+Document::Document(std::string path, std::string text, FrontmatterMode mode, YamlDialect dialect)
     : path_(std::move(path)), text_(std::move(text)), lines_(text_) {
   const FrontmatterSplit split = split_frontmatter(text_, mode);
-  frontmatter_ = load_frontmatter(split, lines_.line_of(split.yaml_offset));
+  frontmatter_ = load_frontmatter(split, lines_.line_of(split.yaml_offset), dialect);
   body_offset_ = split.body_offset;
   body_size_ = split.body.size();
 }

@@ -9,6 +9,7 @@ FrontmatterSplit split_reference(std::string_view text) {
   FrontmatterSplit s;
   s.body = text;
   if (text.substr(0, 3) != "---") return s;
+  s.opened = true;
   const auto close = text.find("---", 3);
   if (close == std::string_view::npos) return s;  // fewer than 3 parts: body is the whole text, unstripped
   s.present = true;
@@ -39,6 +40,7 @@ FrontmatterSplit split_delimited(std::string_view text) {
   s.body = text;
   std::size_t end = line_end(text, 0);
   if (!is_delimiter_line(text.substr(0, end))) return s;
+  s.opened = true;
   std::size_t pos = end + 1;
   while (pos <= text.size()) {
     const std::size_t e = line_end(text, pos);
@@ -68,12 +70,20 @@ std::optional<std::size_t> Frontmatter::key_line(std::string_view key) const {
   return first_line + e->first.line - 1;
 }
 
-Frontmatter load_frontmatter(const FrontmatterSplit& split, std::size_t yaml_first_line) {
+std::pair<std::size_t, std::size_t> Frontmatter::position(const PyValue& node) const {
+  if (node.line == 0) return {0, 0};
+  return {first_line + node.line - 1, node.column};
+}
+
+Frontmatter load_frontmatter(const FrontmatterSplit& split, std::size_t yaml_first_line, YamlDialect dialect) {
   Frontmatter fm;
   fm.data.type = PyType::Map;
   fm.first_line = yaml_first_line;
-  if (!split.present) return fm;
-  YamlLoadResult r = load_yaml(split.yaml);
+  if (!split.present) {
+    if (split.opened) fm.state = FrontmatterState::Unclosed;
+    return fm;
+  }
+  YamlLoadResult r = load_yaml(split.yaml, {}, dialect);
   auto at_line = [&](std::size_t yaml_line) { return yaml_line ? yaml_first_line + yaml_line - 1 : 0; };
   if (r.status == YamlStatus::Error) {
     fm.state = FrontmatterState::YamlError;
@@ -88,6 +98,12 @@ Frontmatter load_frontmatter(const FrontmatterSplit& split, std::size_t yaml_fir
     return fm;
   }
   fm.state = FrontmatterState::Loaded;
+  if (dialect == YamlDialect::StrictYaml && !r.value.is_map()) {
+    fm.state = FrontmatterState::NotMapping;
+    fm.message = "frontmatter is a " + std::string(py_type_name(r.value.type)) + ", not a mapping";
+    fm.line = at_line(r.value.line);
+    return fm;
+  }
   // `yaml.safe_load(...) or {}`: a falsy value of any type becomes {}.
   if (!py_truthy(r.value)) return fm;
   if (!r.value.is_map()) {

@@ -2,7 +2,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "skillscore/doc/yaml_resolve.hpp"
 #include "yaml_pycompat.hpp"
@@ -36,7 +38,8 @@ std::size_t flow_depth(std::string_view s) {
 
 class Converter {
  public:
-  explicit Converter(const YamlLimits& limits) : limits_(limits) {}
+  Converter(const YamlLimits& limits, YamlDialect dialect, std::string_view text)
+      : limits_(limits), strict_(dialect == YamlDialect::StrictYaml), text_(text) {}
 
   PyValue convert(const YAML::Node& node, std::size_t depth) {
     if (++nodes_ > limits_.max_nodes) {
@@ -54,12 +57,16 @@ class Converter {
  private:
   PyValue convert_inner(const YAML::Node& node, std::size_t depth) {
     const std::string& tag = node.Tag();
+    if (strict_) check_strict(node, tag);
     switch (node.Type()) {
       case YAML::NodeType::Undefined:
       case YAML::NodeType::Null:
+        if (strict_) return PyValue::str(null_text(node));
         if (tag == "tag:yaml.org,2002:str") return PyValue::str("");
         return PyValue::none();
-      case YAML::NodeType::Scalar: return scalar(node, tag);
+      case YAML::NodeType::Scalar:
+        if (strict_) return PyValue::str(node.Scalar());
+        return scalar(node, tag);
       case YAML::NodeType::Sequence: {
         check_collection_tag(node, tag, "tag:yaml.org,2002:seq");
         PyValue v;
@@ -73,6 +80,35 @@ class Converter {
       }
     }
     return PyValue::none();
+  }
+
+  // strictyaml refuses what makes YAML surprising; yaml-cpp accepts it all.
+  void check_strict(const YAML::Node& node, const std::string& tag) {
+    if (!tag.empty() && tag != "?" && tag != "!") {
+      throw LoadFailure{YamlStatus::Error, "tags are not allowed (found '" + tag + "')", node.Mark()};
+    }
+    if ((node.IsMap() || node.IsSequence()) && node.Style() == YAML::EmitterStyle::Flow) {
+      throw LoadFailure{YamlStatus::Error, "flow collections ({...} and [...]) are not allowed", node.Mark()};
+    }
+    // A mapping and its first key share a position; a node seen twice is an alias.
+    const auto pos = node.Mark().pos;
+    if (pos >= 0 && !seen_.insert({pos, static_cast<int>(node.Type())}).second) {
+      throw LoadFailure{YamlStatus::Error, "anchors and aliases are not allowed", node.Mark()};
+    }
+  }
+
+  // The source text of a null scalar: strictyaml keeps "~" or "null" as strings.
+  std::string null_text(const YAML::Node& node) const {
+    const auto pos = node.Mark().pos;
+    if (pos < 0 || static_cast<std::size_t>(pos) >= text_.size()) return {};
+    const std::string_view rest = text_.substr(static_cast<std::size_t>(pos));
+    for (std::string_view word : {"null", "Null", "NULL", "~"}) {
+      if (rest.substr(0, word.size()) == word) {
+        const std::size_t after = word.size();
+        if (after == rest.size() || rest[after] == ' ' || rest[after] == '\n' || rest[after] == '#') return std::string(word);
+      }
+    }
+    return {};
   }
 
   void check_collection_tag(const YAML::Node& node, const std::string& tag, const char* standard) {
@@ -105,7 +141,7 @@ class Converter {
     std::vector<std::pair<PyValue, PyValue>> merged, own;
     for (const auto& kv : node) {
       const YAML::Node& key = kv.first;
-      if (key.IsScalar() && key.Tag() == "?" && key.Scalar() == "<<") {
+      if (!strict_ && key.IsScalar() && key.Tag() == "?" && key.Scalar() == "<<") {
         add_merge(kv.second, depth, merged);
         continue;
       }
@@ -115,6 +151,18 @@ class Converter {
                       : convert(key, depth + 1);
       if (k.type == PyType::List || k.type == PyType::Map) {
         throw LoadFailure{YamlStatus::Error, "found unhashable key", key.Mark()};
+      }
+      if (strict_ && std::any_of(own.begin(), own.end(), [&](const auto& e) { return e.first.text == k.text; })) {
+        throw LoadFailure{YamlStatus::Error, "duplicate key '" + k.text + "'", key.Mark()};
+      }
+      if (strict_ && kv.second.IsMap() && kv.second.Style() == YAML::EmitterStyle::Block) {
+        // strictyaml wants every nested mapping indented by the same step.
+        const long step = static_cast<long>(kv.second.Mark().column) - static_cast<long>(node.Mark().column);
+        if (indent_step_ < 0) indent_step_ = step;
+        else if (step != indent_step_) {
+          throw LoadFailure{YamlStatus::Error, "mapping indented inconsistently with the previous mapping",
+                            kv.second.Mark()};
+        }
       }
       own.emplace_back(std::move(k), convert(kv.second, depth + 1));
     }
@@ -148,6 +196,10 @@ class Converter {
   }
 
   const YamlLimits& limits_;
+  bool strict_;
+  std::string_view text_;
+  std::set<std::pair<long, int>> seen_;  // (position, type) of nodes visited
+  long indent_step_ = -1;                 // strictyaml: the indentation of nested mappings
   std::size_t nodes_ = 0;
 };
 
@@ -162,7 +214,7 @@ YamlLoadResult failure(YamlStatus status, std::string message, std::size_t line,
 
 }  // namespace
 
-YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
+YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits, YamlDialect dialect) {
   // The Reader's check comes first in PyYAML, before any parsing.
   {
     std::size_t pos = 0, line = 1, col = 1;
@@ -216,7 +268,7 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits) {
   YamlLoadResult r;
   if (docs.empty()) return r;  // an empty stream loads as None
   try {
-    Converter conv(limits);
+    Converter conv(limits, dialect, source);
     r.value = conv.convert(docs[0], 0);
   } catch (const LoadFailure& f) {
     return failure(f.status, f.message, static_cast<std::size_t>(f.mark.line + 1),

@@ -58,6 +58,9 @@ void write_assessment(JsonWriter& w, const Assessment& a) {
     w.key("line");
     if (i.line) w.value(i.line);
     else w.null();
+    w.key("column");
+    if (i.line && i.column) w.value(i.column);
+    else w.null();
     w.key("recommendation").value(i.recommendation);
     w.end_object();
   }

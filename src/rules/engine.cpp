@@ -1,15 +1,24 @@
 #include "skillscore/rules/engine.hpp"
 
+#include <tuple>
+
 namespace skillscore::rules {
 namespace {
 
-std::size_t locate(const Locate& l, const MetricResults& metrics, const doc::Document& document) {
+std::pair<std::size_t, std::size_t> locate(const Locate& l, const MetricResults& metrics, const doc::Document& document) {
   switch (l.kind) {
-    case LocateKind::None: return 0;
-    case LocateKind::FrontmatterKey: return document.frontmatter().key_line(l.key).value_or(0);
-    case LocateKind::FirstMatch: return metrics.first_line[static_cast<std::size_t>(l.metric)];
+    case LocateKind::None: return {0, 0};
+    case LocateKind::FrontmatterKey: {
+      const auto& fm = document.frontmatter();
+      const auto* e = fm.data.entry(l.key);
+      return e ? fm.position(e->first) : std::pair<std::size_t, std::size_t>{0, 0};
+    }
+    case LocateKind::FirstMatch: {
+      const auto m = static_cast<std::size_t>(l.metric);
+      return {metrics.first_line[m], metrics.first_column[m]};
+    }
   }
-  return 0;
+  return {0, 0};
 }
 
 }  // namespace
@@ -35,7 +44,7 @@ std::vector<Finding> evaluate_checks(const Profile& profile, const MetricResults
       f.severity = o.severity;
       f.message = render(o.message, metrics.values);
       f.recommendation = render(o.recommendation, metrics.values);
-      f.line = locate(o.locate, metrics, document);
+      std::tie(f.line, f.column) = locate(o.locate, metrics, document);
       out.push_back(std::move(f));
       break;
     }

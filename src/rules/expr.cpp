@@ -4,6 +4,10 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "skillscore/util/pystr.hpp"
+#include "skillscore/util/unicode.hpp"
+#include "skillscore/util/utf8.hpp"
+
 namespace skillscore::rules {
 
 class ExprParser {
@@ -189,15 +193,7 @@ class ExprParser {
       if (name == "true" || name == "false") {
         return add(Expr::Node{Op::Const, ValueType::Bool, Value::boolean(name == "true"), -1, -1, -1});
       }
-      if ((name == "min" || name == "max") && eat("(")) {
-        int a = parse_or();
-        if (error_.empty() && !eat(",")) fail("expected ','");
-        int b = error_.empty() ? parse_or() : -1;
-        if (error_.empty() && !eat(")")) fail("expected ')'");
-        if (!error_.empty()) return -1;
-        if (!numeric(a) || !numeric(b)) fail(name + "() needs numbers");
-        return binary(name == "min" ? Op::Min : Op::Max, arith_type(a, b), a, b);
-      }
+      if (auto call = parse_call(name); call != k_not_a_call) return call;
       auto sym = lookup_(name);
       if (!sym) {
         fail("unknown metric '" + name + "' (metrics must be defined before they are used)");
@@ -207,6 +203,84 @@ class ExprParser {
     }
     fail("unexpected '" + std::string(1, c) + "'");
     return -1;
+  }
+
+  static constexpr int k_not_a_call = -2;
+
+  struct Function {
+    std::string_view name;
+    Op op;
+    int arity;
+    ValueType arg;     // every argument's type (Float means any number)
+    ValueType result;  // Float for min/max means "the arguments' type"
+  };
+
+  // A call of a built-in function, or k_not_a_call when `name` is none (or
+  // no '(' follows), or -1 on an error.
+  int parse_call(const std::string& name) {
+    static const Function functions[] = {
+        {"min", Op::Min, 2, ValueType::Float, ValueType::Float},
+        {"max", Op::Max, 2, ValueType::Float, ValueType::Float},
+        {"int", Op::ToInt, 1, ValueType::Float, ValueType::Int},
+        {"len", Op::Len, 1, ValueType::String, ValueType::Int},
+        {"nfkc", Op::Nfkc, 1, ValueType::String, ValueType::String},
+        {"strip", Op::Strip, 1, ValueType::String, ValueType::String},
+        {"is_lower", Op::IsLower, 1, ValueType::String, ValueType::Bool},
+        {"starts_with", Op::StartsWith, 2, ValueType::String, ValueType::Bool},
+        {"ends_with", Op::EndsWith, 2, ValueType::String, ValueType::Bool},
+        {"contains", Op::Contains, 2, ValueType::String, ValueType::Bool},
+        {"matches", Op::Matches, 2, ValueType::String, ValueType::Bool},
+    };
+    const Function* fn = nullptr;
+    for (const auto& f : functions) {
+      if (f.name == name) fn = &f;
+    }
+    if (!fn) return k_not_a_call;
+    const std::size_t save = pos_;
+    if (!eat("(")) {
+      pos_ = save;
+      return k_not_a_call;
+    }
+    int args[2] = {-1, -1};
+    for (int k = 0; k < fn->arity; ++k) {
+      if (k > 0 && !eat(",")) {
+        fail("expected ',' in " + name + "()");
+        return -1;
+      }
+      args[k] = parse_or();
+      if (!error_.empty()) return -1;
+      const bool ok = fn->arg == ValueType::Float ? numeric(args[k]) : type_of(args[k]) == fn->arg;
+      if (!ok) {
+        fail(name + "() needs " + (fn->arg == ValueType::Float ? std::string("numbers") : std::string(value_type_name(fn->arg))) +
+             " arguments");
+        return -1;
+      }
+    }
+    if (!eat(")")) {
+      fail("expected ')' after the arguments of " + name + "()");
+      return -1;
+    }
+    const ValueType result =
+        fn->result == ValueType::Float ? arith_type(args[0], args[1] >= 0 ? args[1] : args[0]) : fn->result;
+    Expr::Node n{fn->op, result, {}, -1, args[0], args[1]};
+    if (fn->op == Op::Matches) {
+      const auto& lit = out_.nodes_[static_cast<std::size_t>(args[1])];
+      if (lit.op != Op::Const) {
+        fail("the pattern of matches() must be a literal string");
+        return -1;
+      }
+      RE2::Options opts;
+      opts.set_encoding(RE2::Options::EncodingUTF8);
+      opts.set_log_errors(false);
+      auto re = std::make_shared<const RE2>(lit.constant.s, opts);
+      if (!re->ok()) {
+        fail("bad regex in matches(): " + re->error());
+        return -1;
+      }
+      n.var = static_cast<int>(out_.regexes_.size());
+      out_.regexes_.push_back(std::move(re));
+    }
+    return add(n);
   }
 
   std::string_view src_;
@@ -246,6 +320,26 @@ Value Expr::eval_node(int idx, const std::vector<Value>& values) const {
     }
     case Op::And: return Value::boolean(eval_node(n.lhs, values).b && eval_node(n.rhs, values).b);
     case Op::Or: return Value::boolean(eval_node(n.lhs, values).b || eval_node(n.rhs, values).b);
+    case Op::ToInt: {
+      const Value v = eval_node(n.lhs, values);
+      return Value::integer(v.type == ValueType::Int ? v.i : static_cast<std::int64_t>(v.f));
+    }
+    case Op::Len: return Value::integer(static_cast<std::int64_t>(util::count_code_points(eval_node(n.lhs, values).s)));
+    case Op::Nfkc: return Value::string(util::nfkc(eval_node(n.lhs, values).s));
+    case Op::Strip: return Value::string(std::string(util::py_strip(eval_node(n.lhs, values).s)));
+    case Op::IsLower: return Value::boolean(util::is_lower_stable(eval_node(n.lhs, values).s));
+    case Op::Matches: {
+      const std::string subject = eval_node(n.lhs, values).s;
+      return Value::boolean(RE2::PartialMatch(subject, *regexes_[static_cast<std::size_t>(n.var)]));
+    }
+    case Op::StartsWith:
+    case Op::EndsWith:
+    case Op::Contains: {
+      const std::string a = eval_node(n.lhs, values).s, b = eval_node(n.rhs, values).s;
+      if (n.op == Op::StartsWith) return Value::boolean(a.rfind(b, 0) == 0);
+      if (n.op == Op::EndsWith) return Value::boolean(a.size() >= b.size() && a.compare(a.size() - b.size(), b.size(), b) == 0);
+      return Value::boolean(a.find(b) != std::string::npos);
+    }
     default: break;
   }
   const Value l = eval_node(n.lhs, values);

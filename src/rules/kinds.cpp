@@ -12,6 +12,16 @@ constexpr KindInfo<MetricKind> k_metric_kinds[] = {
     {MetricKind::Points, "points", "float: `add` of each term whose `when` holds, summed in order, `cap`ped"},
     {MetricKind::Select, "select", "string: `value` of the first case whose `when` holds, else `otherwise`"},
     {MetricKind::Formula, "formula", "any: the value of `expr` over earlier metrics"},
+    {MetricKind::Document, "document", "a `property` of the document: frontmatter state or error, directory, body lines"},
+};
+
+constexpr KindInfo<DocumentProperty> k_document_properties[] = {
+    {DocumentProperty::FrontmatterState, "frontmatter_state",
+     "string: absent, unclosed, invalid_yaml, not_mapping, unusable or ok"},
+    {DocumentProperty::FrontmatterError, "frontmatter_error", "string: why the frontmatter could not be read"},
+    {DocumentProperty::ParentDirName, "parent_dir_name", "string: the name of the directory holding the skill file"},
+    {DocumentProperty::BodyLines, "body_lines", "int: the number of lines of the body"},
+    {DocumentProperty::FileName, "file_name", "string: the skill file's name"},
 };
 
 constexpr KindInfo<Scope> k_scopes[] = {
@@ -19,6 +29,7 @@ constexpr KindInfo<Scope> k_scopes[] = {
     {Scope::CodeBlocks, "code_blocks", "each code block's content, separately"},
     {Scope::Headings, "headings", "each Markdown heading's text, separately (from the AST)"},
     {Scope::Prose, "prose", "the body outside code blocks (from the AST)"},
+    {Scope::Links, "links", "each link or image target of the body, separately (from the AST)"},
 };
 
 constexpr KindInfo<FieldTest> k_field_tests[] = {
@@ -28,6 +39,10 @@ constexpr KindInfo<FieldTest> k_field_tests[] = {
     {FieldTest::StartsWith, "starts_with", "str(value) starts with one of `values`"},
     {FieldTest::ContainsAny, "contains_any", "str(value) contains one of `values`"},
     {FieldTest::WordCount, "word_count", "the number of whitespace-separated words of str(value)"},
+    {FieldTest::Present, "present", "the key is there, whatever its value"},
+    {FieldTest::IsText, "is_text", "the value is a string (with strictyaml, any scalar)"},
+    {FieldTest::Text, "text", "string: str(value), \"\" when absent"},
+    {FieldTest::UnexpectedKeys, "unexpected_keys", "string: the keys of the mapping at `path` not in `values`, sorted"},
 };
 
 constexpr KindInfo<Severity> k_severities[] = {
@@ -48,5 +63,6 @@ std::span<const KindInfo<Scope>> scopes() { return k_scopes; }
 std::span<const KindInfo<FieldTest>> field_tests() { return k_field_tests; }
 std::span<const KindInfo<Severity>> severities() { return k_severities; }
 std::span<const KindInfo<CodeBlockSource>> code_block_sources() { return k_code_block_sources; }
+std::span<const KindInfo<DocumentProperty>> document_properties() { return k_document_properties; }
 
 }  // namespace skillscore::rules

@@ -155,12 +155,18 @@ class ProfileReader {
 
   void read_document(const YAML::Node& n) {
     expect_map(n, "document");
-    allow_keys(n, {"frontmatter", "regex", "code_blocks"});
+    allow_keys(n, {"frontmatter", "yaml", "regex", "code_blocks"});
     auto& d = p_.document;
     const std::string fm = scalar(require(n, "frontmatter"), "frontmatter");
     if (fm == "reference-split") d.frontmatter = doc::FrontmatterMode::ReferenceSplit;
     else if (fm == "delimited-lines") d.frontmatter = doc::FrontmatterMode::DelimitedLines;
     else fail(n["frontmatter"], "unknown frontmatter mode '" + fm + "' (one of: reference-split, delimited-lines)");
+    if (n["yaml"].IsDefined()) {
+      const std::string y = scalar(n["yaml"], "yaml");
+      if (y == "pyyaml") d.yaml = doc::YamlDialect::PyYaml;
+      else if (y == "strictyaml") d.yaml = doc::YamlDialect::StrictYaml;
+      else fail(n["yaml"], "unknown yaml dialect '" + y + "' (one of: pyyaml, strictyaml)");
+    }
     const std::string dialect = scalar(require(n, "regex"), "regex");
     if (dialect == "python") d.dialect = RegexDialect::Python;
     else if (dialect == "re2") d.dialect = RegexDialect::Re2;
@@ -230,8 +236,8 @@ class ProfileReader {
         allow_keys(n, {"name", "kind", "description", "path", "test", "values", "ignore_case"});
         FieldSpec s;
         const std::string path = scalar(require(n, "path"), "path");
-        std::size_t start = 0;
-        while (true) {
+        // "." is the frontmatter mapping itself; "a.b" walks into mappings.
+        for (std::size_t start = 0; path != ".";) {
           const auto dot = path.find('.', start);
           s.path.push_back(path.substr(start, dot - start));
           if (dot == std::string::npos) break;
@@ -239,13 +245,14 @@ class ProfileReader {
         }
         s.test = enum_value(require(n, "test"), field_tests(), "field test");
         s.ignore_case = n["ignore_case"].IsDefined() && boolean(n["ignore_case"], "ignore_case");
-        const bool needs_values = s.test == FieldTest::StartsWith || s.test == FieldTest::ContainsAny;
+        const bool needs_values =
+            s.test == FieldTest::StartsWith || s.test == FieldTest::ContainsAny || s.test == FieldTest::UnexpectedKeys;
         if (needs_values) {
           const YAML::Node vals = require(n, "values");
           expect_seq(vals, "values");
           for (const auto& v : vals) {
             std::string text = scalar(v, "value");
-            if (s.ignore_case && !util::is_ascii(text)) {
+            if (s.ignore_case && s.test != FieldTest::UnexpectedKeys && !util::is_ascii(text)) {
               fail(v, "with ignore_case, values must be ASCII (Python's lower() is matched exactly for ASCII)");
             }
             s.values.push_back(s.ignore_case ? util::py_lower_for_ascii_match(text) : text);
@@ -253,7 +260,9 @@ class ProfileReader {
         } else if (n["values"].IsDefined()) {
           fail(n["values"], "values are only for starts_with and contains_any");
         }
-        m.type = s.test == FieldTest::WordCount ? ValueType::Int : ValueType::Bool;
+        m.type = s.test == FieldTest::WordCount                                             ? ValueType::Int
+                 : s.test == FieldTest::Text || s.test == FieldTest::UnexpectedKeys ? ValueType::String
+                                                                                    : ValueType::Bool;
         m.spec = std::move(s);
         break;
       }
@@ -298,6 +307,14 @@ class ProfileReader {
         s.otherwise = scalar(require(n, "otherwise"), "otherwise");
         m.type = ValueType::String;
         m.spec = std::move(s);
+        break;
+      }
+      case MetricKind::Document: {
+        allow_keys(n, {"name", "kind", "description", "property"});
+        DocumentPropertySpec s;
+        s.property = enum_value(require(n, "property"), document_properties(), "document property");
+        m.type = s.property == DocumentProperty::BodyLines ? ValueType::Int : ValueType::String;
+        m.spec = s;
         break;
       }
       case MetricKind::Formula: {
@@ -387,8 +404,8 @@ class ProfileReader {
       l.metric = p_.metric_index(name);
       if (l.metric < 0) fail(n["first_match"], "unknown metric '" + name + "'");
       const MetricKind k = p_.metrics[static_cast<std::size_t>(l.metric)].kind;
-      if (k != MetricKind::Search && k != MetricKind::Count) {
-        fail(n["first_match"], "first_match needs a search or count metric");
+      if (k != MetricKind::Search && k != MetricKind::Count && k != MetricKind::Field && k != MetricKind::Document) {
+        fail(n["first_match"], "first_match needs a search, count, field or document metric");
       }
     } else {
       fail(n, "locate needs frontmatter_key or first_match");

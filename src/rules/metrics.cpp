@@ -1,6 +1,8 @@
 #include "skillscore/rules/metrics.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <tuple>
 
 #include "scope_text.hpp"
 #include "skillscore/rules/presence.hpp"
@@ -85,15 +87,50 @@ Value eval_length(const LengthSpec& s, Context& ctx) {
   return Value::integer(n);
 }
 
-Value eval_field(const FieldSpec& s, Context& ctx) {
-  const doc::PyValue* v = &ctx.doc.frontmatter().data;
-  for (const auto& key : s.path) {
-    v = v ? v->get(key) : nullptr;
+// The value at `path` (nullptr when absent) and the entry holding it.
+const doc::PyValue* lookup(const FieldSpec& s, const doc::Frontmatter& fm, const doc::PyValue** key) {
+  const doc::PyValue* v = &fm.data;
+  *key = nullptr;
+  for (const auto& k : s.path) {
+    const auto* e = v ? v->entry(k) : nullptr;
+    v = e ? &e->second : nullptr;
+    *key = e ? &e->first : nullptr;
   }
-  if (s.test == FieldTest::Truthy) return Value::boolean(v && doc::py_truthy(*v));
-  if (s.test == FieldTest::MappingOrAbsent) return Value::boolean(!v || v->is_map());
+  return v;
+}
+
+std::string unexpected_keys(const FieldSpec& s, const doc::PyValue* map, const doc::Frontmatter& fm, std::size_t& line,
+                            std::size_t& column) {
+  if (!map || !map->is_map()) return {};
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : map->entries) {
+    const std::string name = doc::py_str(k);
+    if (std::find(s.values.begin(), s.values.end(), name) != s.values.end()) continue;
+    if (keys.empty()) std::tie(line, column) = fm.position(k);  // the first in the file
+    keys.push_back(name);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::string out;
+  for (const auto& k : keys) out += (out.empty() ? "" : ", ") + k;
+  return out;
+}
+
+Value eval_field(const FieldSpec& s, Context& ctx, std::size_t& line, std::size_t& column) {
+  const doc::Frontmatter& fm = ctx.doc.frontmatter();
+  const doc::PyValue* key = nullptr;
+  const doc::PyValue* v = lookup(s, fm, &key);
+  if (key) std::tie(line, column) = fm.position(*key);
+  switch (s.test) {
+    case FieldTest::Truthy: return Value::boolean(v && doc::py_truthy(*v));
+    case FieldTest::MappingOrAbsent: return Value::boolean(!v || v->is_map());
+    case FieldTest::Present: return Value::boolean(v != nullptr);
+    case FieldTest::IsText: return Value::boolean(v && v->type == doc::PyType::Str);
+    case FieldTest::UnexpectedKeys: return Value::string(unexpected_keys(s, v, fm, line, column));
+    default: break;
+  }
   // The reference reads str(frontmatter.get(key, "")).
   std::string text = v ? doc::py_str(*v) : std::string();
+  if (s.test == FieldTest::Text) return Value::string(std::move(text));
   if (s.test == FieldTest::NonEmptyText) return Value::boolean(!text.empty());
   if (s.test == FieldTest::WordCount) return Value::integer(static_cast<std::int64_t>(util::py_split_count(text)));
   if (s.ignore_case) text = util::py_lower_for_ascii_match(text);
@@ -102,6 +139,47 @@ Value eval_field(const FieldSpec& s, Context& ctx) {
     if (hit) return Value::boolean(true);
   }
   return Value::boolean(false);
+}
+
+std::string_view state_name(doc::FrontmatterState s) {
+  switch (s) {
+    case doc::FrontmatterState::Absent: return "absent";
+    case doc::FrontmatterState::Unclosed: return "unclosed";
+    case doc::FrontmatterState::Loaded: return "ok";
+    case doc::FrontmatterState::YamlError: return "invalid_yaml";
+    case doc::FrontmatterState::Unusable: return "unusable";
+    case doc::FrontmatterState::NotMapping: return "not_mapping";
+  }
+  return "?";
+}
+
+Value eval_document(const DocumentPropertySpec& s, Context& ctx, std::size_t& line, std::size_t& column) {
+  const auto& fm = ctx.doc.frontmatter();
+  switch (s.property) {
+    case DocumentProperty::FrontmatterState:
+      if (fm.state == doc::FrontmatterState::Absent || fm.state == doc::FrontmatterState::Unclosed) {
+        line = 1;
+        column = 1;
+      }
+      return Value::string(std::string(state_name(fm.state)));
+    case DocumentProperty::FrontmatterError:
+      line = fm.line;
+      return Value::string(fm.message);
+    case DocumentProperty::ParentDirName: {
+      // The resolved directory, so that `.` gives its real name.
+      std::error_code ec;
+      const auto abs = std::filesystem::absolute(std::filesystem::path(ctx.doc.path()), ec).lexically_normal();
+      return Value::string(ec ? std::string() : abs.parent_path().filename().string());
+    }
+    case DocumentProperty::BodyLines: {
+      const auto body = ctx.doc.body();
+      const auto n = body.empty() ? 0 : std::count(body.begin(), body.end(), '\n') + 1;
+      return Value::integer(static_cast<std::int64_t>(n));
+    }
+    case DocumentProperty::FileName:
+      return Value::string(std::filesystem::path(ctx.doc.path()).filename().string());
+  }
+  return Value::string("");
 }
 
 Value eval_blocks(const BlocksSpec& s, Context& ctx) {
@@ -142,17 +220,20 @@ MetricResults evaluate_metrics(const Profile& profile, const doc::Document& docu
   MetricResults out;
   out.values.reserve(profile.metrics.size());
   out.first_line.assign(profile.metrics.size(), 0);
+  out.first_column.assign(profile.metrics.size(), 0);
   Context ctx{profile, document, ScopeTexts(profile, document), out};
   for (std::size_t i = 0; i < profile.metrics.size(); ++i) {
     const MetricDef& m = profile.metrics[i];
     std::size_t& line = out.first_line[i];
+    std::size_t& column = out.first_column[i];
     Value v = std::visit(
         [&](const auto& spec) -> Value {
           using T = std::decay_t<decltype(spec)>;
           if constexpr (std::is_same_v<T, SearchSpec>) return eval_search(static_cast<int>(i), spec, ctx, line);
           else if constexpr (std::is_same_v<T, CountSpec>) return eval_count(static_cast<int>(i), spec, ctx, line);
           else if constexpr (std::is_same_v<T, LengthSpec>) return eval_length(spec, ctx);
-          else if constexpr (std::is_same_v<T, FieldSpec>) return eval_field(spec, ctx);
+          else if constexpr (std::is_same_v<T, FieldSpec>) return eval_field(spec, ctx, line, column);
+          else if constexpr (std::is_same_v<T, DocumentPropertySpec>) return eval_document(spec, ctx, line, column);
           else if constexpr (std::is_same_v<T, BlocksSpec>) return eval_blocks(spec, ctx);
           else if constexpr (std::is_same_v<T, PointsSpec>) return eval_points(spec, out.values);
           else if constexpr (std::is_same_v<T, SelectSpec>) return eval_select(spec, out.values);

@@ -74,6 +74,12 @@ const std::vector<TextPiece>& ScopeTexts::pieces(Scope scope) {
         for (const auto& h : doc_.markdown().headings) headings_.push_back({h.text, h.line});
       }
       return headings_;
+    case Scope::Links:
+      if (!have_links_) {
+        have_links_ = true;
+        for (const auto& l : doc_.markdown().links) links_.push_back({l.url, l.line});
+      }
+      return links_;
     case Scope::Prose:
       if (!have_prose_) {
         have_prose_ = true;

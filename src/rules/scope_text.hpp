@@ -42,9 +42,9 @@ class ScopeTexts {
   int presence_state_ = 0;  // 0: not computed, 1: computed, -1: unavailable
   std::vector<bool> presence_;
   std::vector<CodeBlockView> blocks_;
-  std::vector<TextPiece> body_, code_, headings_, prose_;
+  std::vector<TextPiece> body_, code_, headings_, prose_, links_;
   std::string prose_text_;
-  bool have_body_ = false, have_code_ = false, have_headings_ = false, have_prose_ = false;
+  bool have_body_ = false, have_code_ = false, have_headings_ = false, have_prose_ = false, have_links_ = false;
 };
 
 }  // namespace skillscore::rules

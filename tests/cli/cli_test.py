@@ -88,8 +88,8 @@ def main():
         check(doc["calibrated_score"] == doc["score"] == doc["deterministic_metrics"]["deterministic_score"],
               "calibrated_score = score = deterministic_score")
         check(len(doc["recommendations"]) == len(doc["issues"]), "one recommendation per issue")
-        check(all(set(i) == {"rule", "slug", "severity", "message", "line", "recommendation"} for i in doc["issues"]),
-              "issue objects have rule, slug, severity, message, line, recommendation")
+        check(all(set(i) == {"rule", "slug", "severity", "message", "line", "column", "recommendation"} for i in doc["issues"]),
+              "issue objects have rule, slug, severity, message, line, column, recommendation")
         check(doc["rating"] in ("EXCELLENT", "GOOD", "NEEDS IMPROVEMENT", "POOR"), "rating label")
         try:
             import jsonschema

@@ -59,7 +59,8 @@ TEST_SUITE("report/json_report") {
     const auto& i0 = j["issues"][0];
     std::vector<std::string> issue_keys;
     for (auto it = i0.begin(); it != i0.end(); ++it) issue_keys.push_back(it.key());
-    CHECK(issue_keys == std::vector<std::string>{"rule", "slug", "severity", "message", "line", "recommendation"});
+    CHECK(issue_keys ==
+          std::vector<std::string>{"rule", "slug", "severity", "message", "line", "column", "recommendation"});
     CHECK(i0["rule"] == "SF021");
     CHECK(i0["severity"] == "warning");
     CHECK(i0["line"] == 24);

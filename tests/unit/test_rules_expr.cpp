@@ -119,4 +119,15 @@ TEST_SUITE("rules/expr") {
     CHECK(parse_error("'open").find("unterminated string") != std::string::npos);
     CHECK(parse_error("a = 1").find("unexpected '='") != std::string::npos);
   }
+
+  TEST_CASE("string functions") {
+    CHECK(eval("len('caf\xC3\xA9') == 4").b);                 // code points
+    CHECK(eval("nfkc('\xEF\xAC\x81le') == 'file'").b);
+    CHECK(eval("strip('  x\xC2\xA0') == 'x'").b);             // Python's strip: NBSP too
+    CHECK(eval("is_lower('abc') && !is_lower('aBc')").b);
+    CHECK(eval("starts_with('-ab', '-') && ends_with('ab-', '-') && contains('a--b', '--')").b);
+    CHECK(eval("matches('my-skill', '^[\\p{L}\\p{N}-]*$')").b);
+    CHECK_FALSE(eval("matches('my_skill', '^[\\p{L}\\p{N}-]*$')").b);
+    CHECK(eval("int(7 / 2) == 3").b);
+  }
 }

@@ -15,7 +15,7 @@ namespace skillscore::doc {
 class Document {
  public:
   // `text` must be valid UTF-8 with newlines already normalized.
-  Document(std::string path, std::string text, FrontmatterMode mode);
+  Document(std::string path, std::string text, FrontmatterMode mode, YamlDialect dialect = YamlDialect::PyYaml);
 
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }

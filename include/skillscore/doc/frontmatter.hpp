@@ -20,7 +20,8 @@ enum class FrontmatterMode {
 };
 
 struct FrontmatterSplit {
-  bool present = false;
+  bool opened = false;   // the text starts with the opening delimiter
+  bool present = false;  // ... and it is closed
   std::string_view yaml;       // between the delimiters
   std::size_t yaml_offset = 0; // byte offset of `yaml` in the text
   std::string_view body;       // the body as the profile sees it
@@ -30,10 +31,12 @@ struct FrontmatterSplit {
 FrontmatterSplit split_frontmatter(std::string_view text, FrontmatterMode mode);
 
 enum class FrontmatterState {
-  Absent,      // no frontmatter: {}
-  Loaded,      // a mapping (or a falsy value the reference turns into {})
+  Absent,      // the text does not start with the delimiter: {}
+  Unclosed,    // opened but never closed: {}
+  Loaded,      // a mapping (or, with PyYAML, a falsy value the reference turns into {})
   YamlError,   // the YAML does not parse: {}, as the reference does
-  Unusable,    // the reference would crash (not a mapping, impossible date...): {}
+  Unusable,    // PyYAML: the reference would crash (not a mapping, impossible date...): {}
+  NotMapping,  // strictyaml: parsed, but not a mapping: {}
 };
 
 struct Frontmatter {
@@ -45,9 +48,12 @@ struct Frontmatter {
 
   // 1-based file line of a top-level key, when it is there.
   std::optional<std::size_t> key_line(std::string_view key) const;
+  // 1-based file line and column of a node of `data` (0, 0 when unknown).
+  std::pair<std::size_t, std::size_t> position(const PyValue& node) const;
 };
 
 // Loads the YAML of a split; `yaml_first_line` is the file line where it starts.
-Frontmatter load_frontmatter(const FrontmatterSplit& split, std::size_t yaml_first_line);
+Frontmatter load_frontmatter(const FrontmatterSplit& split, std::size_t yaml_first_line,
+                             YamlDialect dialect = YamlDialect::PyYaml);
 
 }  // namespace skillscore::doc

@@ -23,11 +23,20 @@ struct YamlLoadResult {
   std::size_t column = 0;  // 1-based
 };
 
+// Which YAML the reader emulates.
+enum class YamlDialect {
+  PyYaml,      // yaml.safe_load: YAML 1.1 typing (the skill-fleet reference)
+  StrictYaml,  // strictyaml.load (the agentskills validator): every scalar is a
+               // string; flow collections, tags, anchors/aliases and
+               // duplicate keys are errors
+};
+
 struct YamlLimits {
   std::size_t max_depth = 300;      // PyYAML's recursive constructor fails near here
   std::size_t max_nodes = 200000;   // bounds alias expansion ("billion laughs")
 };
 
-YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits = {});
+YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits = {},
+                         YamlDialect dialect = YamlDialect::PyYaml);
 
 }  // namespace skillscore::doc

@@ -16,8 +16,9 @@ struct Issue {
   std::string slug;
   rules::Severity severity = rules::Severity::Warning;
   std::string message;
-  std::size_t line = 0;  // 0: no place
+  std::size_t line = 0;    // 0: no place
   std::string recommendation;
+  std::size_t column = 0;  // 1-based, in code points; 0: unknown
 };
 
 // A reported metric: a value, or a list of strings (issues, strengths).

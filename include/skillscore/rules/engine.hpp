@@ -17,7 +17,8 @@ struct Finding {
   Severity severity = Severity::Warning;
   std::string message;
   std::string recommendation;
-  std::size_t line = 0;  // 1-based, 0 when the finding has no place
+  std::size_t line = 0;    // 1-based, 0 when the finding has no place
+  std::size_t column = 0;  // 1-based, in code points, 0 when unknown
 };
 
 std::vector<Finding> evaluate_checks(const Profile& profile, const MetricResults& metrics, const doc::Document& document);

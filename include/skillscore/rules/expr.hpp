@@ -12,11 +12,18 @@
 //   product := unary (("*" | "/") unary)*
 //   unary   := "-" unary | atom
 //   atom    := number | 'string' | true | false | metric | fn "(" expr ("," expr)* ")" | "(" expr ")"
-//   fn      := min | max
+//   fn      := min(n, n) | max(n, n) | int(n)        numbers; int() truncates
+//            | len(s) | nfkc(s) | strip(s)            code points; Unicode NFKC; Python's str.strip()
+//            | is_lower(s)                            s == s.lower() in Python
+//            | starts_with(s, t) | ends_with(s, t) | contains(s, t)
+//            | matches(s, 'regex')                    RE2 search; the regex must be a literal
 //
 // Int op Int stays Int (but "/" gives Float); mixing Int and Float gives Float,
 // and comparisons between them are exact, as in Python.
+#include <re2/re2.h>
+
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,7 +49,8 @@ class Expr {
   // Indices of the metrics it reads.
   std::vector<int> symbols() const;
 
-  enum class Op { Const, Var, Not, Neg, And, Or, Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, Ne, Min, Max };
+  enum class Op { Const, Var, Not, Neg, And, Or, Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, Ne, Min, Max,
+                  Len, Nfkc, Strip, IsLower, StartsWith, EndsWith, Contains, Matches, ToInt };
   struct Node {
     Op op;
     ValueType type;
@@ -57,6 +65,7 @@ class Expr {
   Value eval_node(int n, const std::vector<Value>& values) const;
   std::string source_;
   std::vector<Node> nodes_;
+  std::vector<std::shared_ptr<const RE2>> regexes_;  // for matches(), by Node::var
   int root_ = -1;
 };
 

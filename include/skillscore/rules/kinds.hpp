@@ -16,6 +16,15 @@ enum class MetricKind {
   Points,   // float: conditional points summed in order, optionally capped
   Select,   // string: the value of the first case whose condition holds
   Formula,  // any: an expression over earlier metrics
+  Document, // a property of the document itself (frontmatter state, directory...)
+};
+
+enum class DocumentProperty {
+  FrontmatterState,  // string: absent, unclosed, invalid_yaml, not_mapping, unusable, ok
+  FrontmatterError,  // string: why the frontmatter could not be read ("" when it could)
+  ParentDirName,     // string: the name of the directory holding the skill file
+  BodyLines,         // int: lines of the body
+  FileName,          // string: the skill file's name (SKILL.md, skill.md)
 };
 
 enum class Scope {
@@ -23,6 +32,7 @@ enum class Scope {
   CodeBlocks,  // each code block's content, separately
   Headings,    // each heading's text (AST), separately
   Prose,       // the body's text outside code blocks (AST)
+  Links,       // each link or image target of the body (AST), separately
 };
 
 enum class FieldTest {
@@ -32,6 +42,10 @@ enum class FieldTest {
   StartsWith,       // str(value) starts with one of `values`
   ContainsAny,      // str(value) contains one of `values`
   WordCount,        // len(str(value).split())
+  Present,          // the key is there, whatever its value
+  IsText,           // the value is a string (with strictyaml: any scalar)
+  Text,             // string: str(value) ("" when absent)
+  UnexpectedKeys,   // string: the keys not in `values`, sorted, joined by ", "
 };
 
 enum class Severity { Error, Warning, Info };
@@ -53,6 +67,7 @@ std::span<const KindInfo<Scope>> scopes();
 std::span<const KindInfo<FieldTest>> field_tests();
 std::span<const KindInfo<Severity>> severities();
 std::span<const KindInfo<CodeBlockSource>> code_block_sources();
+std::span<const KindInfo<DocumentProperty>> document_properties();
 
 template <typename E>
 std::optional<E> kind_from_name(std::span<const KindInfo<E>> table, std::string_view name) {

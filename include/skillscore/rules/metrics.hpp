@@ -15,6 +15,7 @@ struct MetricResults {
   // Line of the first match of search and count metrics that a check locates
   // (Profile::needs_location); 0 when none or not asked for.
   std::vector<std::size_t> first_line;
+  std::vector<std::size_t> first_column;  // 1-based, 0 when unknown
 };
 
 MetricResults evaluate_metrics(const Profile& profile, const doc::Document& document);

@@ -22,6 +22,7 @@ class PresenceIndex;
 
 struct DocumentSpec {
   doc::FrontmatterMode frontmatter = doc::FrontmatterMode::ReferenceSplit;
+  doc::YamlDialect yaml = doc::YamlDialect::PyYaml;
   RegexDialect dialect = RegexDialect::Python;
   CodeBlockSource code_blocks = CodeBlockSource::Regex;
   std::optional<Regex> code_block_pattern;  // for CodeBlockSource::Regex
@@ -71,8 +72,12 @@ struct SelectSpec {
 struct FormulaSpec {
   std::optional<Expr> expr;
 };
+struct DocumentPropertySpec {
+  DocumentProperty property = DocumentProperty::FrontmatterState;
+};
 
-using MetricSpec = std::variant<SearchSpec, CountSpec, LengthSpec, FieldSpec, BlocksSpec, PointsSpec, SelectSpec, FormulaSpec>;
+using MetricSpec = std::variant<SearchSpec, CountSpec, LengthSpec, FieldSpec, BlocksSpec, PointsSpec, SelectSpec,
+                                FormulaSpec, DocumentPropertySpec>;
 
 struct MetricDef {
   std::string name;
