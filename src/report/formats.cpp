@@ -17,11 +17,12 @@ constexpr FormatEntry k_formats[] = {
     {{Format::Junit, "junit", "JUnit XML: one testcase per skill, failed below --min-score"}, make_junit_reporter},
     {{Format::Github, "github", "GitHub Actions workflow commands that annotate pull requests"}, make_github_reporter},
     {{Format::Markdown, "markdown", "a summary table for $GITHUB_STEP_SUMMARY and PR comments"}, make_markdown_reporter},
+    {{Format::Html, "html", "one self-contained HTML page with charts and a sortable table"}, make_html_reporter},
 };
 
 const FormatInfo k_infos[] = {
     k_formats[0].info, k_formats[1].info, k_formats[2].info, k_formats[3].info,
-    k_formats[4].info, k_formats[5].info, k_formats[6].info, k_formats[7].info,
+    k_formats[4].info, k_formats[5].info, k_formats[6].info, k_formats[7].info, k_formats[8].info,
 };
 
 }  // namespace

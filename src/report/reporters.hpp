@@ -14,5 +14,6 @@ std::unique_ptr<Reporter> make_sarif_reporter(const RunContext& c);
 std::unique_ptr<Reporter> make_junit_reporter(const RunContext& c);
 std::unique_ptr<Reporter> make_github_reporter(const RunContext& c);
 std::unique_ptr<Reporter> make_markdown_reporter(const RunContext& c);
+std::unique_ptr<Reporter> make_html_reporter(const RunContext& c);
 
 }  // namespace skillscore::report
