@@ -8,6 +8,7 @@
 
 #include "skillscore/app/baseline.hpp"
 #include "skillscore/app/config.hpp"
+#include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/overrides.hpp"
 #include "skillscore/app/progress.hpp"
 #include "skillscore/batch/discover.hpp"
@@ -173,6 +174,7 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
   ro.max_file_size = o.max_file_size;
   batch::StageTimes times;
   if (o.profile_time) ro.times = &times;
+  ro.stop = &interrupt_flag();
   std::uint64_t output_ns = 0;
   std::size_t done = 0;
   const auto run_start = std::chrono::steady_clock::now();
@@ -207,6 +209,14 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
   const auto run_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - run_start).count();
 
   const report::Summary sum = summary.build();
+  if (const int sig = interrupted()) {
+    // Assessment files already written are complete (each write is atomic);
+    // reports of a partial run are not written, so none passes for whole.
+    out.flush();
+    spdlog::error("interrupted by signal {} after {} of {} files; no report files written", sig, done,
+                  found.files.size());
+    return k_exit_error;
+  }
   for (auto& s : sinks) {
     if (!s.path) {
       out << s.reporter->finish(sum);

@@ -64,8 +64,11 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
          const std::function<void(std::size_t, FileResult&&)>& sink) {
   const std::size_t n = files.size();
   const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
+  auto stopped = [&] { return options.stop && options.stop->load() != 0; };
   if (jobs == 1) {
-    for (std::size_t i = 0; i < n; ++i) sink(i, score_file(profile, files[i], options.max_file_size, options.times));
+    for (std::size_t i = 0; i < n && !stopped(); ++i) {
+      sink(i, score_file(profile, files[i], options.max_file_size, options.times));
+    }
     return;
   }
   // Workers take the next index; the caller emits results in order as soon
@@ -76,10 +79,19 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
   std::condition_variable ready, space;
   std::atomic<std::size_t> next{0};
   std::size_t emitted = 0;
+  std::atomic<std::size_t> started_end{n};  // files from here on are never started
   auto worker = [&] {
     while (true) {
       const std::size_t i = next.fetch_add(1);
       if (i >= n) return;
+      if (stopped()) {
+        // Record where scoring stopped so the caller does not wait for the rest.
+        std::size_t cur = started_end.load();
+        while (i < cur && !started_end.compare_exchange_weak(cur, i)) {
+        }
+        ready.notify_one();
+        return;
+      }
       {
         std::unique_lock lock(mu);
         space.wait(lock, [&] { return i < emitted + window; });
@@ -99,7 +111,8 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
     FileResult r;
     {
       std::unique_lock lock(mu);
-      ready.wait(lock, [&] { return slots[emitted].has_value(); });
+      ready.wait(lock, [&] { return slots[emitted].has_value() || emitted >= started_end.load(); });
+      if (!slots[emitted].has_value()) break;  // interrupted: the rest was never started
       r = std::move(*slots[emitted]);
       slots[emitted].reset();
     }
@@ -110,6 +123,11 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
     }
     space.notify_all();
   }
+  {
+    std::lock_guard lock(mu);
+    emitted = n;  // release workers waiting for room in the window
+  }
+  space.notify_all();
   for (auto& t : threads) t.join();
 }
 

@@ -11,6 +11,8 @@
 #include <spdlog/spdlog.h>
 
 #include "skillscore/app/batch_command.hpp"
+#include "skillscore/app/interrupt.hpp"
+#include "skillscore/app/rules_command.hpp"
 #include "skillscore/doc/markdown.hpp"
 
 namespace {
@@ -130,6 +132,18 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Score skills without writing files; exit 1 on failed gates (hooks, CI)");
   add_common(check, options, raw);
 
+  skillscore::app::RulesOptions rules_options;
+  std::string rules_file_opt, explain_id;
+  auto* rules_cmd = app.add_subcommand("rules", "List the rules of a profile: id, slug, severity, weight, title");
+  auto* explain = app.add_subcommand("explain", "Print the documentation of one rule (by id or slug)");
+  explain->add_option("rule", explain_id, "Rule id (SF012) or slug")->required();
+  for (auto* cmd : {rules_cmd, explain}) {
+    cmd->add_option("--profile", rules_options.profile, "Built-in profile")->capture_default_str();
+    cmd->add_option("--rules", rules_file_opt, "A rule file instead");
+    cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
+  }
+  rules_cmd->add_option("--format", rules_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -138,12 +152,18 @@ int main(int argc, char** argv) {
   }
   setup_logging(raw.quiet, raw.verbose);
   try {
+    if (rules_cmd->parsed() || explain->parsed()) {
+      if (!rules_file_opt.empty()) rules_options.rules_file = rules_file_opt;
+      return rules_cmd->parsed() ? skillscore::app::run_rules(rules_options, std::cout)
+                                 : skillscore::app::run_explain(rules_options, explain_id, std::cout);
+    }
     options.command = check->parsed() ? Command::Check : Command::Score;
     std::string error;
     if (!finish_options(options, raw, error)) {
       spdlog::error("{}", error);
       return skillscore::app::k_exit_error;
     }
+    skillscore::app::install_interrupt_handlers();
     return skillscore::app::run_batch(options, std::cout);
   } catch (const std::exception& e) {
     spdlog::error("internal error: {}", e.what());

@@ -31,6 +31,9 @@ struct RunOptions {
   unsigned jobs = 1;
   std::uintmax_t max_file_size = 10u << 20;
   StageTimes* times = nullptr;  // when set, stages are timed
+  // When it becomes non-zero, no further file is started; files already
+  // scored are still handed to the sink, in order.
+  const std::atomic<int>* stop = nullptr;
 };
 
 // Reads and scores one file; never throws.
