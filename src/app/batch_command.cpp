@@ -19,6 +19,7 @@
 #include "skillscore/rules/presence.hpp"
 #include "skillscore/util/file_io.hpp"
 #include "skillscore/util/glob.hpp"
+#include "skillscore/util/writer_pool.hpp"
 
 namespace skillscore::app {
 namespace fs = std::filesystem;
@@ -110,22 +111,6 @@ bool at_least(rules::Severity s, rules::Severity threshold) {
   return static_cast<int>(s) <= static_cast<int>(threshold);
 }
 
-bool write_assessment_file(const report::Assessment& a, const BatchOptions& o) {
-  const fs::path target = assessment_path(a.path, o.output_dir);
-  std::error_code ec;
-  if (o.output_dir) fs::create_directories(target.parent_path(), ec);
-  if (ec) {
-    spdlog::error("{}: cannot create {}: {}", a.path, target.parent_path().string(), ec.message());
-    return false;
-  }
-  const std::string err = util::write_file_atomic(target, report::assessment_json(a, 2) + "\n");
-  if (!err.empty()) {
-    spdlog::error("{}: {}", a.path, err);
-    return false;
-  }
-  return true;
-}
-
 struct Sink {
   std::unique_ptr<report::Reporter> reporter;
   std::optional<std::string> path;  // nullopt: stdout
@@ -167,6 +152,9 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
   sinks.push_back({report::make_reporter(o.stdout_format, context), std::nullopt, {}});
   for (const auto& spec : o.outputs) sinks.push_back({report::make_reporter(spec.format, context), spec.path, {}});
 
+  // Assessment files are written by a pool of their own: fsync waits on the disk.
+  std::optional<util::WriterPool> writer;
+  if (o.command == Command::Score && o.write_files) writer.emplace(8);
   std::size_t severity_failures = 0;
   Progress progress(o.progress, found.files.size());
   batch::RunOptions ro;
@@ -195,7 +183,7 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
           })) {
         ++severity_failures;
       }
-      if (o.command == Command::Score && o.write_files && !write_assessment_file(a, o)) io_failed = true;
+      if (writer) writer->write(assessment_path(a.path, o.output_dir), report::assessment_json(a, 2) + "\n", a.path);
       for (auto& s : sinks) s.reporter->add(a);
     }
     for (auto& s : sinks) {
@@ -206,6 +194,12 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - sink_start).count());
   });
   progress.finish();
+  if (writer) {
+    for (const auto& e : writer->finish()) {
+      spdlog::error("{}", e);
+      io_failed = true;
+    }
+  }
   const auto run_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - run_start).count();
 
   const report::Summary sum = summary.build();
