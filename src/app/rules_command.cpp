@@ -97,7 +97,7 @@ int run_explain(const RulesOptions& o, const std::string& id, std::ostream& out)
           << (oc.when ? "when " + oc.when->source() : std::string("otherwise")) << "\n    \"" << literal(oc.message, *p) << "\"\n";
       if (oc.kind == rules::OutcomeKind::Issue) out << "    fix: " << literal(oc.recommendation, *p) << "\n";
     }
-    out << "\nExamples: tests/fixtures/rules/" << p->name << "/" << c.id << ".pass.md and " << c.id << ".fail.md\n";
+    out << "\nExamples: tests/fixtures/rules/" << p->name << "/" << c.id << "/pass/ and " << c.id << "/fail/\n";
     return k_exit_ok;
   }
   for (const auto& d : diagnostics()) {
