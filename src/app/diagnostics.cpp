@@ -10,6 +10,9 @@ constexpr DiagnosticInfo k_diagnostics[] = {
     {Diagnostic::FrontmatterUnusable, "SS002", "frontmatter-unusable", rules::Severity::Error,
      "Frontmatter cannot be used; it is read as empty (the reference fails on this input)",
      "Make the frontmatter a mapping of keys to values with valid dates and numbers."},
+    {Diagnostic::UnknownSuppression, "SS003", "unknown-suppression", rules::Severity::Warning,
+     "A skillscore-disable directive names an unknown rule",
+     "Name rules by id or slug as `skillscore rules` lists them, or leave the list empty for all rules."},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "skillscore/app/assess.hpp"
+#include "skillscore/app/suppressions.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/util/file_io.hpp"
 
@@ -32,12 +33,11 @@ class StageTimer {
 
 }  // namespace
 
-FileResult score_file(const rules::Profile& profile, const std::string& path, std::uintmax_t max_file_size,
-                      StageTimes* times) {
+FileResult score_file(const rules::Profile& profile, const std::string& path, const RunOptions& options) {
   FileResult r;
-  StageTimer timer(times);
+  StageTimer timer(options.times);
   try {
-    auto read = util::read_file(path, max_file_size);
+    auto read = util::read_file(path, options.max_file_size);
     timer.lap(&StageTimes::read_ns);
     if (!read.ok) {
       r.error = report::FileError{path, read.error};
@@ -53,6 +53,9 @@ FileResult score_file(const rules::Profile& profile, const std::string& path, st
     const doc::Document document(path, std::move(*text), profile.document.frontmatter, profile.document.yaml);
     timer.lap(&StageTimes::document_ns);
     r.assessment = app::assess(profile, document);
+    if (profile.document.honor_suppressions || options.allow_suppressions) {
+      app::apply_suppressions(document.text(), options.known_rules, *r.assessment);
+    }
     timer.lap(&StageTimes::rules_ns);
   } catch (const std::exception& e) {
     r.error = report::FileError{path, std::string("internal error: ") + e.what()};
@@ -67,7 +70,7 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
   auto stopped = [&] { return options.stop && options.stop->load() != 0; };
   if (jobs == 1) {
     for (std::size_t i = 0; i < n && !stopped(); ++i) {
-      sink(i, score_file(profile, files[i], options.max_file_size, options.times));
+      sink(i, score_file(profile, files[i], options));
     }
     return;
   }
@@ -96,7 +99,7 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
         std::unique_lock lock(mu);
         space.wait(lock, [&] { return i < emitted + window; });
       }
-      FileResult r = score_file(profile, files[i], options.max_file_size, options.times);
+      FileResult r = score_file(profile, files[i], options);
       {
         std::lock_guard lock(mu);
         slots[i] = std::move(r);

@@ -68,6 +68,8 @@ void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
   cmd->add_flag("--fail-on-regression", o.fail_on_regression, "With --baseline: fail when any score dropped");
   cmd->add_option("--tolerance", o.tolerance, "Score drop allowed before it counts as a regression")->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--summary", raw.summary, "Write the batch summary as JSON to this file");
+  cmd->add_flag("--allow-suppressions", o.allow_suppressions,
+                "Honor skillscore-disable comments where the profile ignores them (skill-fleet-v2)");
   cmd->add_flag("--profile-time", o.profile_time, "Print on stderr where the time went (read, decode, YAML, rules, output)");
   cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
   cmd->add_flag("-v,--verbose", raw.verbose, "Debug logging on stderr");

@@ -155,8 +155,13 @@ class ProfileReader {
 
   void read_document(const YAML::Node& n) {
     expect_map(n, "document");
-    allow_keys(n, {"frontmatter", "yaml", "regex", "code_blocks"});
+    allow_keys(n, {"frontmatter", "yaml", "regex", "code_blocks", "suppressions"});
     auto& d = p_.document;
+    if (n["suppressions"].IsDefined()) {
+      const std::string v = scalar(n["suppressions"], "suppressions");
+      if (v != "honored" && v != "ignored") fail(n["suppressions"], "suppressions must be 'honored' or 'ignored'");
+      d.honor_suppressions = v == "honored";
+    }
     const std::string fm = scalar(require(n, "frontmatter"), "frontmatter");
     if (fm == "reference-split") d.frontmatter = doc::FrontmatterMode::ReferenceSplit;
     else if (fm == "delimited-lines") d.frontmatter = doc::FrontmatterMode::DelimitedLines;

@@ -71,7 +71,9 @@ TEST_SUITE("batch/runner") {
     TempDir t;
     // CRLF endings arrive as "\n" (read_text's universal newlines).
     const auto path = t.write("SKILL.md", "---\r\nname: x\r\ndescription: Use when y\r\n---\r\n\r\n## Overview\r\n").string();
-    const batch::FileResult r = batch::score_file(builtin(), path, 1 << 20);
+    batch::RunOptions options;
+    options.max_file_size = 1 << 20;
+    const batch::FileResult r = batch::score_file(builtin(), path, options);
     REQUIRE(r.assessment.has_value());
     CHECK_FALSE(r.error.has_value());
     CHECK(r.assessment->path == path);
@@ -85,7 +87,9 @@ TEST_SUITE("batch/runner") {
   TEST_CASE("score_file refuses files above the size limit") {
     TempDir t;
     const auto path = t.write("SKILL.md", std::string(2000, 'x')).string();
-    const batch::FileResult r = batch::score_file(builtin(), path, 1000);
+    batch::RunOptions options;
+    options.max_file_size = 1000;
+    const batch::FileResult r = batch::score_file(builtin(), path, options);
     CHECK_FALSE(r.assessment.has_value());
     REQUIRE(r.error.has_value());
     CHECK(r.error->path == path);

@@ -48,6 +48,7 @@ struct BatchOptions {
   bool color = false;
   bool progress = false;
   bool profile_time = false;  // print where the time went on stderr
+  bool allow_suppressions = false;  // honor skillscore-disable comments even where the profile ignores them
 };
 
 int run_batch(const BatchOptions& options, std::ostream& out);

@@ -10,6 +10,7 @@ namespace skillscore::app {
 enum class Diagnostic {
   FrontmatterYamlError,  // the YAML does not parse: read as {}, as the reference does
   FrontmatterUnusable,   // the reference would crash: read as {}
+  UnknownSuppression,    // a skillscore-disable directive names no known rule
 };
 
 struct DiagnosticInfo {

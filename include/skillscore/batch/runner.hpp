@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,11 +35,14 @@ struct RunOptions {
   // When it becomes non-zero, no further file is started; files already
   // scored are still handed to the sink, in order.
   const std::atomic<int>* stop = nullptr;
+  // Inline suppressions: applied when the profile honors them or when
+  // allowed from the command line; `known_rules` holds ids and slugs.
+  bool allow_suppressions = false;
+  std::set<std::string> known_rules;
 };
 
 // Reads and scores one file; never throws.
-FileResult score_file(const rules::Profile& profile, const std::string& path, std::uintmax_t max_file_size,
-                      StageTimes* times = nullptr);
+FileResult score_file(const rules::Profile& profile, const std::string& path, const RunOptions& options);
 
 // Calls `sink` once per file, in the order of `files`, from the calling thread.
 void run(const rules::Profile& profile, const std::vector<std::string>& files, const RunOptions& options,

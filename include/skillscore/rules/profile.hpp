@@ -28,6 +28,7 @@ struct DocumentSpec {
   std::optional<Regex> code_block_pattern;  // for CodeBlockSource::Regex
   int language_group = 1;
   int code_group = 2;
+  bool honor_suppressions = true;  // false: skillscore-disable comments are ignored (reference parity)
 };
 
 struct SearchSpec {
