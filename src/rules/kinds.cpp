@@ -13,6 +13,15 @@ constexpr KindInfo<MetricKind> k_metric_kinds[] = {
     {MetricKind::Select, "select", "string: `value` of the first case whose `when` holds, else `otherwise`"},
     {MetricKind::Formula, "formula", "any: the value of `expr` over earlier metrics"},
     {MetricKind::Document, "document", "a `property` of the document: frontmatter state or error, directory, body lines"},
+    {MetricKind::References, "references",
+     "int or string: `test` over the files the body points to (links, and `pattern` mentions) in the skill directory"},
+};
+
+constexpr KindInfo<ReferenceTest> k_reference_tests[] = {
+    {ReferenceTest::MissingCount, "missing_count", "int: references to files that do not exist"},
+    {ReferenceTest::MissingFirst, "missing_first", "string: the first reference to a missing file"},
+    {ReferenceTest::UnreferencedCount, "unreferenced_count", "int: files in the skill directory nothing points to"},
+    {ReferenceTest::UnreferencedFirst, "unreferenced_first", "string: the first unreferenced file, in path order"},
 };
 
 constexpr KindInfo<DocumentProperty> k_document_properties[] = {
@@ -64,5 +73,6 @@ std::span<const KindInfo<FieldTest>> field_tests() { return k_field_tests; }
 std::span<const KindInfo<Severity>> severities() { return k_severities; }
 std::span<const KindInfo<CodeBlockSource>> code_block_sources() { return k_code_block_sources; }
 std::span<const KindInfo<DocumentProperty>> document_properties() { return k_document_properties; }
+std::span<const KindInfo<ReferenceTest>> reference_tests() { return k_reference_tests; }
 
 }  // namespace skillscore::rules

@@ -322,6 +322,16 @@ class ProfileReader {
         m.spec = s;
         break;
       }
+      case MetricKind::References: {
+        allow_keys(n, {"name", "kind", "description", "test", "mention", "flags"});
+        ReferencesSpec s;
+        s.test = enum_value(require(n, "test"), reference_tests(), "reference test");
+        if (n["mention"].IsDefined()) s.mention = regex(n["mention"], flags(n));
+        m.type = s.test == ReferenceTest::MissingCount || s.test == ReferenceTest::UnreferencedCount ? ValueType::Int
+                                                                                                     : ValueType::String;
+        m.spec = std::move(s);
+        break;
+      }
       case MetricKind::Formula: {
         allow_keys(n, {"name", "kind", "description", "expr"});
         FormulaSpec s;
@@ -409,8 +419,9 @@ class ProfileReader {
       l.metric = p_.metric_index(name);
       if (l.metric < 0) fail(n["first_match"], "unknown metric '" + name + "'");
       const MetricKind k = p_.metrics[static_cast<std::size_t>(l.metric)].kind;
-      if (k != MetricKind::Search && k != MetricKind::Count && k != MetricKind::Field && k != MetricKind::Document) {
-        fail(n["first_match"], "first_match needs a search, count, field or document metric");
+      if (k != MetricKind::Search && k != MetricKind::Count && k != MetricKind::Field && k != MetricKind::Document &&
+          k != MetricKind::References) {
+        fail(n["first_match"], "first_match needs a search, count, field, document or references metric");
       }
     } else {
       fail(n, "locate needs frontmatter_key or first_match");

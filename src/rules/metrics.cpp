@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <tuple>
 
+#include "references.hpp"
 #include "scope_text.hpp"
 #include "skillscore/rules/presence.hpp"
 #include "skillscore/util/pystr.hpp"
@@ -182,6 +183,21 @@ Value eval_document(const DocumentPropertySpec& s, Context& ctx, std::size_t& li
   return Value::string("");
 }
 
+Value eval_references(const ReferencesSpec& s, Context& ctx, std::size_t& line) {
+  const ReferenceReport r = check_references(ctx.doc, s);
+  switch (s.test) {
+    case ReferenceTest::MissingCount:
+      if (!r.missing.empty()) line = r.missing.front().line;
+      return Value::integer(static_cast<std::int64_t>(r.missing.size()));
+    case ReferenceTest::MissingFirst:
+      if (!r.missing.empty()) line = r.missing.front().line;
+      return Value::string(r.missing.empty() ? std::string() : r.missing.front().target);
+    case ReferenceTest::UnreferencedCount: return Value::integer(static_cast<std::int64_t>(r.unreferenced.size()));
+    case ReferenceTest::UnreferencedFirst: return Value::string(r.unreferenced.empty() ? std::string() : r.unreferenced.front());
+  }
+  return Value::integer(0);
+}
+
 Value eval_blocks(const BlocksSpec& s, Context& ctx) {
   std::int64_t n = 0;
   for (const auto& b : ctx.scopes.code_blocks()) {
@@ -234,6 +250,7 @@ MetricResults evaluate_metrics(const Profile& profile, const doc::Document& docu
           else if constexpr (std::is_same_v<T, LengthSpec>) return eval_length(spec, ctx);
           else if constexpr (std::is_same_v<T, FieldSpec>) return eval_field(spec, ctx, line, column);
           else if constexpr (std::is_same_v<T, DocumentPropertySpec>) return eval_document(spec, ctx, line, column);
+          else if constexpr (std::is_same_v<T, ReferencesSpec>) return eval_references(spec, ctx, line);
           else if constexpr (std::is_same_v<T, BlocksSpec>) return eval_blocks(spec, ctx);
           else if constexpr (std::is_same_v<T, PointsSpec>) return eval_points(spec, out.values);
           else if constexpr (std::is_same_v<T, SelectSpec>) return eval_select(spec, out.values);

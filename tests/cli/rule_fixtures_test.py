@@ -23,11 +23,12 @@ For each rule listed by `skillscore rules --profile P --format json`:
   the fired issue's message (or, for a strength-only rule's pass/, the strength)
   must contain text.
 
-skillscore's own diagnostics (SS001, SS002) are listed by every profile, but a
-profile that reads the frontmatter state itself (agentskills: AS003, AS004)
-replaces them. Their fixtures live under skill-fleet-v2; a profile without its
-own <profile>/SSnnn/ directory is run on those, and there the diagnostic must
-either behave as named or fire for neither fixture (replaced).
+skillscore's own diagnostics (SS001-SS003) are listed by every profile, but a
+profile may replace them: agentskills reads the frontmatter state itself
+(AS003, AS004), and skill-fleet-v2 ignores suppressions (SS003). Their fixtures
+live under one profile; a profile without its own <profile>/SSnnn/ directory is
+run on those, and there the diagnostic must either behave as named or fire for
+neither fixture (replaced).
 
 Standard library only. Exit 0 when every rule is covered and behaves as named.
 """
@@ -167,7 +168,7 @@ def judge(binary, profile, rule, doc, rule_dir, replaceable):
 
     fired = {k: [i for i in r.get("issues", []) if i.get("rule") == rule] for k, r in results.items()}
     if replaceable and not fired["pass"] and not fired["fail"]:
-        return [], f"replaced in {profile} (never fires); fixtures of {HOME_PROFILE}"
+        return [], f"replaced in {profile} (never fires); fixtures of {os.path.basename(os.path.dirname(rule_dir))}"
 
     line, text = expectations(cases["fail"][1])
     if doc.strength_only:
@@ -217,8 +218,15 @@ def main():
         doc = explain(binary, rule, profile)
         rule_dir = os.path.join(fixtures, profile, rule)
         replaceable = False
-        if doc.diagnostic and profile != HOME_PROFILE and not os.path.isdir(rule_dir):
-            rule_dir = os.path.join(fixtures, HOME_PROFILE, rule)
+        if doc.diagnostic and not os.path.isdir(rule_dir):
+            # Borrow the diagnostic's fixtures from the profile that has them
+            # (skill-fleet-v2 first); here it may also never fire (replaced:
+            # e.g. SS003 under skill-fleet-v2, which ignores suppressions).
+            homes = [HOME_PROFILE] + sorted(os.listdir(fixtures))
+            for home in homes:
+                if os.path.isdir(os.path.join(fixtures, home, rule)):
+                    rule_dir = os.path.join(fixtures, home, rule)
+                    break
             replaceable = True
         problems, note = judge(binary, profile, rule, doc, rule_dir, replaceable)
         return profile, rule, problems, note

@@ -31,10 +31,11 @@ void check_table(std::span<const KindInfo<E>> table, int enum_count) {
 
 TEST_SUITE("rules/kinds") {
   TEST_CASE("every table covers its enum with unique names") {
-    check_table(metric_kinds(), static_cast<int>(MetricKind::Document) + 1);
+    check_table(metric_kinds(), static_cast<int>(MetricKind::References) + 1);
     check_table(scopes(), static_cast<int>(Scope::Links) + 1);
     check_table(field_tests(), static_cast<int>(FieldTest::UnexpectedKeys) + 1);
     check_table(document_properties(), static_cast<int>(DocumentProperty::FileName) + 1);
+    check_table(reference_tests(), static_cast<int>(ReferenceTest::UnreferencedFirst) + 1);
     check_table(severities(), static_cast<int>(Severity::Info) + 1);
     check_table(code_block_sources(), static_cast<int>(CodeBlockSource::Ast) + 1);
   }

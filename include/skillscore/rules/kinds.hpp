@@ -17,6 +17,14 @@ enum class MetricKind {
   Select,   // string: the value of the first case whose condition holds
   Formula,  // any: an expression over earlier metrics
   Document, // a property of the document itself (frontmatter state, directory...)
+  References, // files the body points to, checked against the skill directory
+};
+
+enum class ReferenceTest {
+  MissingCount,       // int: references to files that do not exist (located at the first)
+  MissingFirst,       // string: the first such reference
+  UnreferencedCount,  // int: files of the skill directory nothing points to
+  UnreferencedFirst,  // string: the first of them (in path order)
 };
 
 enum class DocumentProperty {
@@ -68,6 +76,7 @@ std::span<const KindInfo<FieldTest>> field_tests();
 std::span<const KindInfo<Severity>> severities();
 std::span<const KindInfo<CodeBlockSource>> code_block_sources();
 std::span<const KindInfo<DocumentProperty>> document_properties();
+std::span<const KindInfo<ReferenceTest>> reference_tests();
 
 template <typename E>
 std::optional<E> kind_from_name(std::span<const KindInfo<E>> table, std::string_view name) {

@@ -76,9 +76,13 @@ struct FormulaSpec {
 struct DocumentPropertySpec {
   DocumentProperty property = DocumentProperty::FrontmatterState;
 };
+struct ReferencesSpec {
+  ReferenceTest test = ReferenceTest::MissingCount;
+  std::optional<Regex> mention;  // paths written in the text (`references/x.md`), besides links
+};
 
 using MetricSpec = std::variant<SearchSpec, CountSpec, LengthSpec, FieldSpec, BlocksSpec, PointsSpec, SelectSpec,
-                                FormulaSpec, DocumentPropertySpec>;
+                                FormulaSpec, DocumentPropertySpec, ReferencesSpec>;
 
 struct MetricDef {
   std::string name;
