@@ -187,7 +187,10 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
           })) {
         ++severity_failures;
       }
-      if (writer) writer->write(assessment_path(a.path, o.output_dir), report::assessment_json(a, 2) + "\n", a.path);
+      if (writer) {
+        writer->write(assessment_path(a.path, o.output_dir), report::assessment_json(a, 2) + "\n", a.path,
+                      o.output_dir ? std::filesystem::path(*o.output_dir) : std::filesystem::path());
+      }
       for (auto& s : sinks) s.reporter->add(a);
     }
     for (auto& s : sinks) {

@@ -26,6 +26,9 @@ void install_interrupt_handlers() {
   sa.sa_flags = 0;  // no SA_RESTART: a blocking read returns and the batch stops sooner
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
+  // Over a file-size limit, write() must fail with EFBIG (a clear error for
+  // that file), not kill the process.
+  std::signal(SIGXFSZ, SIG_IGN);
 }
 
 int interrupted() { return g_signal.load(); }

@@ -49,6 +49,9 @@ class Walker {
       std::error_code sec;
       const bool is_dir = it->is_directory(sec);  // follows symlinks
       if (is_dir) {
+        // Listed as a skill file: reading it fails, and that error (naming the
+        // path) lands in every report like any unreadable skill.
+        if (is_skill_file_name(name)) skills.push_back(p);
         if (std::find(options_.skip_dirs.begin(), options_.skip_dirs.end(), name) == options_.skip_dirs.end()) {
           subdirs.push_back(p);
         }

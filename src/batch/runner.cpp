@@ -57,7 +57,13 @@ FileResult score_file(const rules::Profile& profile, const std::string& path, co
       app::apply_suppressions(document.text(), options.known_rules, *r.assessment);
     }
     timer.lap(&StageTimes::rules_ns);
+  } catch (const doc::MarkdownLimitError& e) {
+    // Markdown too large or too complex for cmark-gfm within its budget:
+    // a clear error for this file, the batch goes on.
+    r.assessment.reset();
+    r.error = report::FileError{path, e.what()};
   } catch (const std::exception& e) {
+    r.assessment.reset();
     r.error = report::FileError{path, std::string("internal error: ") + e.what()};
   }
   return r;

@@ -36,6 +36,19 @@ std::size_t flow_depth(std::string_view s) {
   return max_depth;
 }
 
+// A line starting with ',' in column 0 while no flow collection is open.
+bool has_block_level_comma(std::string_view s) {
+  long depth = 0;
+  bool line_start = true;
+  for (char c : s) {
+    if (line_start && c == ',' && depth <= 0) return true;
+    if (c == '[' || c == '{') ++depth;
+    else if (c == ']' || c == '}') --depth;
+    line_start = c == '\n';
+  }
+  return false;
+}
+
 class Converter {
  public:
   Converter(const YamlLimits& limits, YamlDialect dialect, std::string_view text)
@@ -136,6 +149,14 @@ class Converter {
   // A `<<` key merges mappings in as PyYAML's flatten_mapping does: merged keys
   // first, later sources of a list before earlier ones, own keys last (last wins).
   PyValue mapping(const YAML::Node& node, std::size_t depth) {
+    // Merge keys recurse here directly: the same limits as convert() apply,
+    // or a mapping that merges itself ("<<: *a" inside &a) never ends.
+    if (++nodes_ > limits_.max_nodes) {
+      throw LoadFailure{YamlStatus::Crash, "too many nodes after alias expansion", node.Mark()};
+    }
+    if (depth > limits_.max_depth) {
+      throw LoadFailure{YamlStatus::Crash, "nesting deeper than " + std::to_string(limits_.max_depth), node.Mark()};
+    }
     PyValue v;
     v.type = PyType::Map;
     std::vector<std::pair<PyValue, PyValue>> merged, own;
@@ -233,6 +254,11 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits, YamlDi
         ++col;
       }
     }
+  }
+  if (has_block_level_comma(text)) {
+    // PyYAML: a ',' outside a flow collection is an error. yaml-cpp 0.7 loops
+    // forever on it (yaml-cpp issue #1040), so it never gets to see it.
+    return failure(YamlStatus::Error, "found ',' outside a flow collection", 0, 0);
   }
   if (flow_depth(text) > limits.max_depth) {
     return failure(YamlStatus::Crash, "nesting deeper than " + std::to_string(limits.max_depth), 0, 0);

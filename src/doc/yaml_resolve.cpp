@@ -294,6 +294,13 @@ std::optional<PyValue> construct_scalar(ScalarTag tag, std::string_view s, Scala
       return v;
     }
     case ScalarTag::Int:
+      // Python 3.11 refuses int<->str conversions beyond 4300 digits (ValueError:
+      // the reference fails); it also keeps the conversion here linear.
+      if (s.size() > 4300) {
+        error.message = "integer literal of " + std::to_string(s.size()) + " characters exceeds 4300 digits";
+        error.crash = true;
+        return std::nullopt;
+      }
       if (!full(int_re(), s)) {
         error.message = "invalid literal for int(): '" + std::string(s) + "'";
         error.crash = true;

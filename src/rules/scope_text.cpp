@@ -88,12 +88,14 @@ const std::vector<TextPiece>& ScopeTexts::pieces(Scope scope) {
         const std::size_t first = doc_.line_of(doc_.body_offset());
         std::vector<std::pair<std::size_t, std::size_t>> code_lines;
         for (const auto& cb : doc_.markdown().code_blocks) code_lines.emplace_back(cb.line, cb.end_line);
-        std::size_t line = first, start = 0;
+        std::sort(code_lines.begin(), code_lines.end());
+        std::size_t line = first, start = 0, next_block = 0;
         while (start <= body.size()) {
           auto nl = body.find('\n', start);
           const std::size_t end = nl == std::string_view::npos ? body.size() : nl;
-          const bool in_code = std::any_of(code_lines.begin(), code_lines.end(),
-                                           [&](const auto& r) { return line >= r.first && line <= r.second; });
+          // Lines only grow: skip the blocks that ended before this line.
+          while (next_block < code_lines.size() && code_lines[next_block].second < line) ++next_block;
+          const bool in_code = next_block < code_lines.size() && code_lines[next_block].first <= line;
           if (!in_code) prose_text_.append(body.substr(start, end - start));
           if (nl == std::string_view::npos) break;
           prose_text_ += '\n';

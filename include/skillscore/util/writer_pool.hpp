@@ -19,8 +19,11 @@ class WriterPool {
   WriterPool(const WriterPool&) = delete;
   WriterPool& operator=(const WriterPool&) = delete;
 
-  // Queues a write; `label` names it in an error (the skill file).
-  void write(std::filesystem::path target, std::string content, std::string label);
+  // Queues a write; `label` names it in an error (the skill file). With a
+  // `root`, the directories from root to the target are created one by one
+  // and a symbolic link among them is refused: nothing is written outside root.
+  void write(std::filesystem::path target, std::string content, std::string label,
+             std::filesystem::path root = {});
   // Waits for every queued write and returns the errors ("label: cause"), in
   // the order the writes were queued.
   std::vector<std::string> finish();
@@ -31,6 +34,7 @@ class WriterPool {
     std::filesystem::path target;
     std::string content;
     std::string label;
+    std::filesystem::path root;
   };
   void run();
 
