@@ -1,6 +1,14 @@
 #pragma once
 // The Markdown structure of a body, read from cmark-gfm's AST.
+//
+// cmark-gfm 0.29.0.gfm.6 (Debian 12) has quadratic-time and memory-hungry
+// inputs (CVE-2023-22483, -22484, -22486, -24824, -26485, ...), and its
+// autolink extension an out-of-bounds read (CVE-2023-22485). The input is
+// untrusted, so parse_markdown runs cmark-gfm in a child process with a CPU
+// and a memory budget for every body above a few KiB, and attaches no
+// extension: see docs/robustness.md.
 #include <cstddef>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,10 +42,45 @@ struct Markdown {
   std::vector<Link> links;
 };
 
+// The AST could not be built within the budget (pathological Markdown), or the
+// parser process could not be started. what() says which, for the per-file error.
+class MarkdownLimitError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct MarkdownLimits {
+  // Larger bodies are refused outright (MarkdownLimitError): benign Markdown
+  // costs cmark-gfm about 0.1 s and 12 MB per MiB, hostile Markdown far more.
+  std::size_t max_bytes = std::size_t{2} << 20;
+  // Bodies up to this size are parsed in this process: no known cmark-gfm
+  // pathology costs more than about 30 ms below it. 0: always isolate.
+  std::size_t in_process_max_bytes = 4 * 1024;
+  // Larger bodies are parsed in a child process that may use this much CPU...
+  double cpu_seconds = 0.5;
+  // ...and this much more address space than the parent had (not enforced
+  // under AddressSanitizer, which reserves terabytes of address space).
+  std::size_t memory_bytes = std::size_t{64} << 20;
+  // A wall-clock backstop, should the child not get the CPU to hit its budget.
+  double wall_seconds = 10.0;
+  // false: always parse in this process, without budget (fuzzers, benchmarks).
+  bool isolate = true;
+};
+
+// The limits parse_markdown uses; set them once, before any thread starts.
+const MarkdownLimits& markdown_limits();
+void set_markdown_limits(const MarkdownLimits& limits);
+
 // Registers cmark-gfm's extensions; call once from main, before any thread starts.
+// (No extension is attached to the parser today; kept for the callers.)
 void register_markdown_extensions();
 
-// Parses `body`, whose first line is line `first_line` of the file.
+// Parses `body`, whose first line is line `first_line` of the file, within
+// markdown_limits(). Throws MarkdownLimitError when it cannot.
 Markdown parse_markdown(std::string_view body, std::size_t first_line);
+Markdown parse_markdown(std::string_view body, std::size_t first_line, const MarkdownLimits& limits);
+
+// Parses in this process, without any budget: for trusted input and fuzzing.
+Markdown parse_markdown_in_process(std::string_view body, std::size_t first_line);
 
 }  // namespace skillscore::doc
