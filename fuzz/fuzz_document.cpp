@@ -1,0 +1,52 @@
+// libFuzzer target: the document model. Bytes -> decode_skill_text (strict
+// UTF-8, universal newlines) -> Document in both frontmatter modes (split +
+// frontmatter YAML) -> the cmark-gfm AST of the body. parse_markdown is also
+// called directly on the raw bytes, valid UTF-8 or not. The budgeted child
+// process of parse_markdown is switched off: the fuzzer runs cmark-gfm in
+// process, and libFuzzer's -timeout / -rss_limit_mb are the budget.
+#include <cstdint>
+#include <string>
+
+#include "fuzz_common.hpp"
+#include "skillscore/doc/document.hpp"
+#include "skillscore/doc/markdown.hpp"
+
+using namespace skillscore;
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  doc::register_markdown_extensions();
+  // cmark-gfm in this process: a child process would hide its coverage.
+  doc::MarkdownLimits limits;
+  limits.isolate = false;
+  doc::set_markdown_limits(limits);
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (fuzz::known_issue_input(fuzz::frontmatter_region(fuzz::as_view(data, size)))) return -1;  // fuzz_common.hpp
+  const std::string_view bytes = fuzz::as_view(data, size);
+  // cmark-gfm on arbitrary bytes (it replaces invalid UTF-8 itself).
+  (void)doc::parse_markdown_in_process(bytes, 1);
+  std::string error;
+  auto text = doc::decode_skill_text(bytes, error);
+  if (!text) {
+    if (error.empty()) __builtin_trap();  // an error must say why
+    return 0;
+  }
+  for (auto mode : {doc::FrontmatterMode::ReferenceSplit, doc::FrontmatterMode::DelimitedLines}) {
+    const doc::Document d("fuzz/SKILL.md", *text, mode);
+    // Invariants the reporters rely on.
+    if (d.body_offset() + d.body().size() > d.text().size()) __builtin_trap();
+    const auto& fm = d.frontmatter();
+    if (!fm.data.is_map()) __builtin_trap();
+    const auto& md = d.markdown();
+    const std::size_t lines = d.lines().line_of(d.text().size());
+    for (const auto& h : md.headings) {
+      if (h.line == 0 || h.line > lines + 1) __builtin_trap();
+    }
+    for (const auto& b : md.code_blocks) {
+      if (b.line == 0 || b.end_line < b.line) __builtin_trap();
+    }
+  }
+  return 0;
+}

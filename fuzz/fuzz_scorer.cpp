@@ -1,0 +1,55 @@
+// libFuzzer target: the whole scorer, as `skillscore score` runs it on one
+// file: decode -> Document -> assess -> JSON, with the built-in profile
+// (skill-fleet-v2, raw-text regexes) and with tests/hostile/ast-profile.yaml
+// (headings, prose and code blocks from the cmark-gfm AST).
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "fuzz_common.hpp"
+#include "skillscore/app/assess.hpp"
+#include "skillscore/doc/document.hpp"
+#include "skillscore/doc/markdown.hpp"
+#include "skillscore/report/json_report.hpp"
+#include "skillscore/rules/loader.hpp"
+
+using namespace skillscore;
+
+namespace {
+std::optional<rules::Profile> g_builtin, g_ast;
+}
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  doc::register_markdown_extensions();
+  doc::MarkdownLimits limits;  // cmark-gfm in process (see fuzz_document.cpp)
+  limits.isolate = false;
+  doc::set_markdown_limits(limits);
+  std::string error;
+  g_builtin = rules::load_builtin_profile("skill-fleet-v2", error);
+  if (!g_builtin) {
+    std::fprintf(stderr, "fuzz_scorer: %s\n", error.c_str());
+    std::abort();
+  }
+  g_ast = rules::load_profile_file(SKILLSCORE_SOURCE_DIR "/tests/hostile/ast-profile.yaml", error);
+  if (!g_ast) {
+    std::fprintf(stderr, "fuzz_scorer: %s\n", error.c_str());
+    std::abort();
+  }
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (fuzz::known_issue_input(fuzz::frontmatter_region(fuzz::as_view(data, size)))) return -1;  // fuzz_common.hpp
+  std::string error;
+  auto text = doc::decode_skill_text(fuzz::as_view(data, size), error);
+  if (!text) return 0;
+  for (const rules::Profile* p : {&*g_builtin, &*g_ast}) {
+    const doc::Document d("fuzz/SKILL.md", *text, p->document.frontmatter, p->document.yaml);
+    const report::Assessment a = app::assess(*p, d);
+    if (!(a.score.score >= 0.0 && a.score.score <= 1.0)) __builtin_trap();
+    (void)report::assessment_json(a, 0);
+  }
+  return 0;
+}
