@@ -7,7 +7,8 @@
 #   scripts/hostile-report.sh [NAME...]      default: every case
 #
 # Environment: BIN (default build/skillscore), TIMEOUT (default 60 s per run),
-# HOSTILE_GROUPS (e.g. "cve markdown": only these groups).
+# HOSTILE_GROUPS (e.g. "cve markdown": only these groups), MEMORY_CAP (bytes of
+# address space per run, default 4 GiB; 0: none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -24,6 +25,13 @@ if [ ! -x /usr/bin/time ]; then
   echo "hostile-report.sh: GNU time is missing (apt-get install time)" >&2
   exit 2
 fi
+
+# A cap on the address space of each run (4 GiB), so that a runaway input
+# fails instead of exhausting the machine (yaml-cpp's LoadAll loop allocates
+# gigabytes a second). MEMORY_CAP=0 removes it (AddressSanitizer builds).
+MEMORY_CAP="${MEMORY_CAP:-4294967296}"
+cap=()
+if [ "$MEMORY_CAP" != 0 ] && command -v prlimit >/dev/null 2>&1; then cap=(prlimit --as="$MEMORY_CAP" --); fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -44,19 +52,13 @@ while IFS=$'\t' read -r name group profiles expect; do
   python3 "$CATALOG" make "$name" "$dir"
   args=()
   # A case's extra command-line arguments.
-  mapfile -t args < <(python3 - "$CATALOG" "$name" <<'PY'
-import importlib.util, sys
-spec = importlib.util.spec_from_file_location("h", sys.argv[1]); h = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(h)
-print("\n".join(h.by_name(sys.argv[2]).args))
-PY
-)
+  mapfile -t args < <(python3 "$CATALOG" args "$name")
   IFS=',' read -r -a profs <<<"$profiles"
   for prof in "${profs[@]}"; do
     rules=()
     [ "$prof" = ast ] && rules=(--rules "$AST_RULES")
     set +e
-    /usr/bin/time -f '%e %M' -o "$work/time" timeout -s KILL "$TIMEOUT" \
+    /usr/bin/time -f '%e %M' -o "$work/time" timeout -s KILL "$TIMEOUT" ${cap[@]+"${cap[@]}"} \
       "$BIN" check "$dir/SKILL.md" --no-config --fail-on none --format jsonl -j 1 "${rules[@]}" ${args[@]+"${args[@]}"} \
       >"$work/out" 2>"$work/err"
     rc=$?
@@ -84,13 +86,12 @@ except Exception as e:
 PY
 )
     fi
-    flag=""
-    if awk -v s="${secs:-999}" -v m="$mb" 'BEGIN { exit !(s > 1.0 || m > 100.0) }'; then
-      flag=" !!"
-      over=$((over + 1))
-    fi
+    tflag="" mflag=""
+    awk -v s="${secs:-999}" 'BEGIN { exit !(s > 1.0) }' && tflag=" !!"
+    awk -v m="$mb" 'BEGIN { exit !(m > 100.0) }' && mflag=" !!"
+    if [ -n "$tflag$mflag" ]; then over=$((over + 1)); fi
     total=$((total + 1))
-    printf '| %s | %s | %s%s | %s | %s |\n' "$name" "$prof" "${secs:-?}" "$flag" "$mb" "$result"
+    printf '| %s | %s | %s%s | %s%s | %s |\n' "$name" "$prof" "${secs:-?}" "$tflag" "$mb" "$mflag" "$result"
   done
   rm -rf "$dir"
 done < <(python3 "$CATALOG" list)

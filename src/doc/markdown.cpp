@@ -172,19 +172,28 @@ Markdown deserialize(std::string_view data) {
 
 // --- The child --------------------------------------------------------------
 
-// Address space in use now, from /proc/self/statm (0 when unknown). Plain
-// system calls: this runs in a child forked from a multi-threaded process.
-std::size_t address_space_in_use() {
-  const int fd = ::open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+// Reads the first number of a /proc file and the `field`-th (0-based) of
+// /proc/PID/statm, in pages; 0 when unknown. Plain system calls: the child
+// runs this after a fork from a multi-threaded process.
+std::size_t statm_pages(const char* path, int field) {
+  const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return 0;
-  char buf[64];
+  char buf[128];
   const ssize_t n = ::read(fd, buf, sizeof buf - 1);
   ::close(fd);
   if (n <= 0) return 0;
-  std::size_t pages = 0;
-  for (ssize_t i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; ++i) pages = pages * 10 + static_cast<std::size_t>(buf[i] - '0');
-  return pages * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  buf[n] = '\0';
+  const char* p = buf;
+  for (int i = 0; i < field; ++i) {
+    while (*p && *p != ' ') ++p;
+    while (*p == ' ') ++p;
+  }
+  std::size_t v = 0;
+  while (*p >= '0' && *p <= '9') v = v * 10 + static_cast<std::size_t>(*p++ - '0');
+  return v;
 }
+
+std::size_t page_size() { return static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)); }
 
 bool write_all(int fd, const char* p, std::size_t n) {
   while (n > 0) {
@@ -219,10 +228,14 @@ bool write_all(int fd, const char* p, std::size_t n) {
     ::dup2(devnull, STDERR_FILENO);
     ::close(devnull);
   }
+  // The memory budget is watched by the parent (resident memory, every few
+  // milliseconds). Here only a backstop against one huge allocation: 1 GiB of
+  // address space more than now (malloc reserves address space by 64 MiB
+  // arenas, so a tight RLIMIT_AS would refuse benign input).
   if (limits.memory_bytes > 0) {
-    const std::size_t in_use = address_space_in_use();
+    const std::size_t in_use = statm_pages("/proc/self/statm", 0) * page_size();
     if (in_use > 0) {
-      const rlim_t cap = static_cast<rlim_t>(in_use + limits.memory_bytes);
+      const rlim_t cap = static_cast<rlim_t>(in_use + std::max<std::size_t>(limits.memory_bytes, std::size_t{1} << 30));
       const rlimit as{cap, cap};
       ::setrlimit(RLIMIT_AS, &as);
     }
@@ -273,7 +286,17 @@ Markdown parse_isolated(std::string_view body, std::size_t first_line, const Mar
   }
   ::close(fds[1]);
   std::string data;
-  bool timed_out = false;
+  bool timed_out = false, over_memory = false;
+  // The child's resident memory right after the fork is the parent's (shared
+  // pages); what it adds beyond that is what the budget limits.
+  char statm_path[64];
+  std::snprintf(statm_path, sizeof statm_path, "/proc/%d/statm", static_cast<int>(pid));
+  const std::size_t rss_start = statm_pages(statm_path, 1);
+#ifdef SKILLSCORE_ASAN
+  const std::size_t memory_budget = limits.memory_bytes * 4;  // shadow memory and redzones
+#else
+  const std::size_t memory_budget = limits.memory_bytes;
+#endif
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::milliseconds(static_cast<long long>(limits.wall_seconds * 1000.0));
   char buf[65536];
@@ -284,8 +307,15 @@ Markdown parse_isolated(std::string_view body, std::size_t first_line, const Mar
       break;
     }
     pollfd p{fds[0], POLLIN, 0};
-    const int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
+    const int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 5)));
     if (r < 0 && errno != EINTR) break;
+    if (memory_budget > 0 && rss_start > 0) {
+      const std::size_t rss = statm_pages(statm_path, 1);
+      if (rss > rss_start && (rss - rss_start) * page_size() > memory_budget) {
+        over_memory = true;
+        break;
+      }
+    }
     if (r <= 0) continue;
     const ssize_t n = ::read(fds[0], buf, sizeof buf);
     if (n < 0) {
@@ -296,9 +326,13 @@ Markdown parse_isolated(std::string_view body, std::size_t first_line, const Mar
     data.append(buf, static_cast<std::size_t>(n));
   }
   ::close(fds[0]);
-  if (timed_out) ::kill(pid, SIGKILL);
+  if (timed_out || over_memory) ::kill(pid, SIGKILL);
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (over_memory) {
+    throw MarkdownLimitError("Markdown too complex for the AST: cmark-gfm exceeded its budget of " +
+                             budget_text(limits) + " (memory)");
   }
   if (timed_out) {
     throw MarkdownLimitError("Markdown too complex for the AST: cmark-gfm did not finish within " +
@@ -308,7 +342,7 @@ Markdown parse_isolated(std::string_view body, std::size_t first_line, const Mar
     const int sig = WTERMSIG(status);
     if (sig == SIGPROF || sig == SIGXCPU) {
       throw MarkdownLimitError("Markdown too complex for the AST: cmark-gfm exceeded its budget of " +
-                               budget_text(limits) + " (see docs/robustness.md)");
+                               budget_text(limits) + " (CPU)");
     }
     if (sig == SIGABRT || sig == SIGSEGV || sig == SIGBUS || sig == SIGKILL) {
       throw MarkdownLimitError("Markdown too complex for the AST: cmark-gfm exceeded its budget of " +

@@ -1,10 +1,12 @@
 #include "skillscore/doc/yaml_loader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <sstream>
 
 #include "skillscore/doc/yaml_resolve.hpp"
 #include "yaml_pycompat.hpp"
@@ -36,15 +38,74 @@ std::size_t flow_depth(std::string_view s) {
   return max_depth;
 }
 
-// A line starting with ',' in column 0 while no flow collection is open.
-bool has_block_level_comma(std::string_view s) {
+// yaml-cpp 0.7's LoadAll loops forever, allocating an empty document per
+// turn, when a document starts with a token its parser does not consume (a
+// ',' outside a flow collection after optional indentation, properties or a
+// '---': yaml-cpp issue #1040, fixed upstream after 0.7). A textual check
+// cannot name every such start, so ask yaml-cpp's own parser, through the
+// public event API, whether the stream yields more documents than it has
+// document markers. Run only when a ',' at block level could start a node.
+class DocumentCounter final : public YAML::EventHandler {
+ public:
+  explicit DocumentCounter(std::size_t cap) : cap_(cap) {}
+  struct Stalled {};
+  void OnDocumentStart(const YAML::Mark&) override {
+    if (++documents_ > cap_) throw Stalled{};
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+ private:
+  std::size_t cap_;
+  std::size_t documents_ = 0;
+};
+
+// A ',' outside flow collections at the start of a token (the line start or
+// after a blank), not inside a quoted scalar or a comment on its line: where
+// the stall can begin. Inside a plain scalar ("a, b") yaml-cpp reads it fine.
+bool may_stall_yaml_cpp(std::string_view s) {
   long depth = 0;
-  bool line_start = true;
+  bool candidate_line = true;
+  char prev = '\n';
   for (char c : s) {
-    if (line_start && c == ',' && depth <= 0) return true;
-    if (c == '[' || c == '{') ++depth;
-    else if (c == ']' || c == '}') --depth;
-    line_start = c == '\n';
+    if (c == '\n') {
+      candidate_line = true;
+    } else if (candidate_line) {
+      if (c == ',' && depth <= 0 && (prev == '\n' || prev == ' ' || prev == '\t')) return true;
+      if (c == '[' || c == '{') ++depth;
+      else if (c == ']' || c == '}') --depth;
+      else if (c == '"' || c == '\'' || c == '#') candidate_line = false;
+    }
+    prev = c;
+  }
+  return false;
+}
+
+bool stalls_yaml_cpp(const std::string& source) {
+  if (!may_stall_yaml_cpp(source)) return false;
+  std::size_t markers = 0;
+  for (std::size_t pos = 0; pos < source.size();) {
+    if (source.compare(pos, 3, "---") == 0 || source.compare(pos, 3, "...") == 0) ++markers;
+    const std::size_t nl = source.find('\n', pos);
+    if (nl == std::string::npos) break;
+    pos = nl + 1;
+  }
+  std::istringstream in(source);
+  DocumentCounter counter(markers + 2);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(counter)) {
+    }
+  } catch (const DocumentCounter::Stalled&) {
+    return true;
+  } catch (const std::exception&) {
+    return false;  // a real error: LoadAll reports it
   }
   return false;
 }
@@ -255,11 +316,6 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits, YamlDi
       }
     }
   }
-  if (has_block_level_comma(text)) {
-    // PyYAML: a ',' outside a flow collection is an error. yaml-cpp 0.7 loops
-    // forever on it (yaml-cpp issue #1040), so it never gets to see it.
-    return failure(YamlStatus::Error, "found ',' outside a flow collection", 0, 0);
-  }
   if (flow_depth(text) > limits.max_depth) {
     return failure(YamlStatus::Crash, "nesting deeper than " + std::to_string(limits.max_depth), 0, 0);
   }
@@ -268,6 +324,11 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits, YamlDi
   // Two passes at most: the second after turning PyYAML's extra line breaks
   // (NEL, LS, PS outside scalars) into the '\n' yaml-cpp knows.
   for (int pass = 0; pass < 2; ++pass) {
+    if (stalls_yaml_cpp(source)) {
+      // PyYAML: a ',' outside a flow collection is an error. yaml-cpp would
+      // loop forever on it, so it never gets to see it.
+      return failure(YamlStatus::Error, "found ',' outside a flow collection", 0, 0);
+    }
     try {
       docs = YAML::LoadAll(source);
     } catch (const YAML::Exception& e) {

@@ -156,7 +156,9 @@ CASES: List[Case] = [
     Case("100k-fences-in-blockquotes", "markdown", _write(FM + "> ```\n" * 100_000), expect="either",
          profiles=BOTH),
     Case("200k-small-code-blocks", "markdown", _write(FM + "```\nx\n```\n" * 200_000), expect="either",
-         profiles=BOTH, known_issue="prose scope is O(lines x code blocks) in src/rules/scope_text.cpp"),
+         profiles=BOTH, note="was: prose scope is O(lines x code blocks) in src/rules/scope_text.cpp (fixed in a492f81)"),
+    Case("90k-small-code-blocks", "markdown", _write(FM + "```\nx\n```\n" * 90_000), expect="either",
+         profiles=BOTH, note="the prose scope over 90,000 AST code blocks (under the 1 MiB AST limit)"),
     Case("1mb-open-brackets", "markdown", _write(lambda: FM + "[" * MiB), expect="either", profiles=BOTH),
     Case("1mb-image-openers", "markdown", _write(lambda: FM + "![" * (MiB // 2)), expect="either", profiles=BOTH),
     Case("1mb-html-comment-openers", "markdown", _write(lambda: FM + "<!--" * (MiB // 4)), expect="either",
@@ -200,37 +202,37 @@ CASES: List[Case] = [
          expect="either", profiles=BOTH),
 ]
 
-AST_MAX = 2 * MiB - 4096  # just under the largest body the Markdown AST parses
+AST_MAX = MiB - 4096  # just under the largest body the Markdown AST parses (1 MiB)
 CASES += [
-    Case("cve-2023-22483-empty-lines-in-deep-list-2mb", "cve",
+    Case("cve-2023-22483-empty-lines-in-deep-list-1mb", "cve",
          _write(lambda: FM + (lambda n: "- " * n + "x" + "\n" * n)((AST_MAX - 200) // 3)), expect="either",
          profiles=AST),
-    Case("cve-2023-22483-emphasis-389-2mb", "cve",
+    Case("cve-2023-22483-emphasis-389-1mb", "cve",
          _write(lambda: FM + (lambda n: "*a " * n + "_a*_ " * n)((AST_MAX - 200) // 8)), expect="either",
          profiles=AST),
-    Case("cve-2023-22484-html-comments-2mb", "cve", _write(lambda: _fill("<!--", AST_MAX, prefix=FM + "a")),
+    Case("cve-2023-22484-html-comments-1mb", "cve", _write(lambda: _fill("<!--", AST_MAX, prefix=FM + "a")),
          expect="either", profiles=AST),
-    Case("cve-2023-22485-autolink-protocol-2mb", "cve",
+    Case("cve-2023-22485-autolink-protocol-1mb", "cve",
          _write(lambda: _fill(":a@b.co xmpp:c@d.org ", AST_MAX, prefix=FM)), expect="either", profiles=AST),
-    Case("cve-2023-22486-image-brackets-2mb", "cve", _write(lambda: _fill("![[]()", AST_MAX, prefix=FM)),
+    Case("cve-2023-22486-image-brackets-1mb", "cve", _write(lambda: _fill("![[]()", AST_MAX, prefix=FM)),
          expect="either", profiles=AST),
-    Case("cve-2023-24824-emphasis-in-deep-blockquote-2mb", "cve",
+    Case("cve-2023-24824-emphasis-in-deep-blockquote-1mb", "cve",
          _write(lambda: FM + (lambda n: ">" * n + "a*" * n)((AST_MAX - 200) // 3)), expect="either", profiles=AST),
-    Case("cve-2023-24824-empty-lines-list-in-blockquote-2mb", "cve",
+    Case("cve-2023-24824-empty-lines-list-in-blockquote-1mb", "cve",
          _write(lambda: FM + (lambda n: "> " + "- " * n + "x\n" + ">\n" * n)((AST_MAX - 200) // 4)),
          expect="either", profiles=AST),
-    Case("cve-2023-26485-nested-inlines-2mb", "cve",
+    Case("cve-2023-26485-nested-inlines-1mb", "cve",
          _write(lambda: FM + (lambda n: "*" * n + "a" + "*" * n)((AST_MAX - 200) // 2)), expect="either",
          profiles=AST),
-    Case("cve-2023-26485-underscores-2mb", "cve",
+    Case("cve-2023-26485-underscores-1mb", "cve",
          _write(lambda: FM + (lambda n: "_" * n + "a" + "_" * n)((AST_MAX - 200) // 2)), expect="either",
          profiles=AST),
-    Case("cve-2023-28626-less-than-run-2mb", "cve", _write(lambda: _fill("<", AST_MAX, prefix=FM)),
+    Case("cve-2023-28626-less-than-run-1mb", "cve", _write(lambda: _fill("<", AST_MAX, prefix=FM)),
          expect="either", profiles=AST),
-    Case("cve-2023-37463-table-cell-blowup-2mb", "cve",
+    Case("cve-2023-37463-table-cell-blowup-1mb", "cve",
          _write(lambda: FM + (lambda n: "|" + "a|" * n + "\n|" + "-|" * n + "\n" + "a\n" * n)((AST_MAX - 200) // 6)),
          expect="either", profiles=AST),
-    Case("benign-markdown-2mb", "markdown", _write(lambda: _benign(AST_MAX)), profiles=BOTH,
+    Case("benign-markdown-1mb", "markdown", _write(lambda: _benign(AST_MAX)), profiles=BOTH,
          note="legitimate Markdown at the largest size the AST parses: must score"),
 ]
 
@@ -270,11 +272,11 @@ CASES += [
     Case("yaml-complex-key", "yaml", _write(_yaml("? [a, b]\n: c\nname: x"))),
     Case("yaml-impossible-date", "yaml", _write(_yaml("name: x\ncreated: 2024-13-01"))),
     Case("yaml-huge-int", "yaml", _write(_yaml("name: x\nversion: " + "9" * 100_000)),
-         known_issue="decimal conversion is quadratic in src/doc/yaml_resolve.cpp (Python refuses > 4300 digits)"),
+         note="was: decimal conversion is quadratic in src/doc/yaml_resolve.cpp (Python refuses > 4300 digits) (fixed in a492f81)"),
     Case("yaml-huge-hex-int", "yaml", _write(_yaml("name: x\nversion: 0x" + "f" * 100_000)),
-         known_issue="decimal conversion is quadratic in src/doc/yaml_resolve.cpp"),
+         note="was: decimal conversion is quadratic in src/doc/yaml_resolve.cpp (fixed in a492f81)"),
     Case("yaml-huge-sexagesimal", "yaml", _write(_yaml("name: x\nversion: " + "59:" * 30_000 + "59")),
-         known_issue="sexagesimal sum is quadratic in src/doc/yaml_resolve.cpp"),
+         note="was: sexagesimal sum is quadratic in src/doc/yaml_resolve.cpp (fixed in a492f81)"),
     Case("yaml-5000-digit-int", "yaml", _write(_yaml("name: x\nversion: " + "9" * 5_000))),
     Case("yaml-control-char", "yaml", _write(_yaml("name: x\x07y"))),
     Case("yaml-mapping-values-not-allowed", "yaml", _write(_yaml("name: a: b"))),
@@ -283,15 +285,20 @@ CASES += [
     Case("yaml-unterminated-tag", "yaml", _write(_yaml("name: !<tag:x x"))),
     Case("yaml-bad-unicode-escape", "yaml", _write(_yaml('name: "\\ud800"'))),
     Case("yaml-merge-key-loop", "yaml", _write(_yaml("a: &a\n  <<: *a\nname: x")),
-         known_issue="stack overflow (SIGSEGV): Converter::add_merge bypasses the depth limit, src/doc/yaml_loader.cpp"),
+         note="was: stack overflow (SIGSEGV): Converter::add_merge bypasses the depth limit, src/doc/yaml_loader.cpp (fixed in a492f81)"),
     Case("yaml-merge-key-loop-seq", "yaml", _write(_yaml("a: &a\n  <<: [*a]\nname: x")),
-         known_issue="stack overflow (SIGSEGV): Converter::add_merge bypasses the depth limit, src/doc/yaml_loader.cpp"),
+         note="was: stack overflow (SIGSEGV): Converter::add_merge bypasses the depth limit, src/doc/yaml_loader.cpp (fixed in a492f81)"),
     Case("yaml-merge-of-scalar", "yaml", _write(_yaml("a: &a 1\nb:\n  <<: *a\nname: x"))),
     Case("yaml-document-end-only", "yaml", _write(_yaml("..."))),
     Case("yaml-lone-comma", "yaml", _write(_yaml(",")),
-         known_issue="yaml-cpp 0.7.0 LoadAll loops forever (yaml-cpp #1040); fix in src/doc/yaml_loader.cpp"),
+         note="was: yaml-cpp 0.7.0 LoadAll loops forever (yaml-cpp #1040); fix in src/doc/yaml_loader.cpp (fixed in a492f81)"),
     Case("yaml-comma-after-key", "yaml", _write(_yaml("name: comma\n,")),
-         known_issue="yaml-cpp 0.7.0 LoadAll loops forever (yaml-cpp #1040); fix in src/doc/yaml_loader.cpp"),
+         note="was: yaml-cpp 0.7.0 LoadAll loops forever (yaml-cpp #1040); fix in src/doc/yaml_loader.cpp (fixed in a492f81)"),
+    Case("yaml-comma-after-document-marker", "yaml", _write("---\nname: x\n--- ,\n---\n# Body\n"),
+         profiles=BOTH, note="delimited-lines (AST profile) hands '--- ,' to yaml-cpp, whose LoadAll loops forever"),
+    Case("yaml-comma-after-tag", "yaml", _write(_yaml("!t ,")),
+         note="yaml-cpp LoadAll loop again: the ',' pre-check of a492f81 does not see it"),
+    Case("yaml-comma-after-anchor", "yaml", _write(_yaml("&x ,"))),
     Case("yaml-flow-colon", "yaml", _write(_yaml("{:"))),
     Case("yaml-seq-colon", "yaml", _write(_yaml("[:"))),
     Case("yaml-10000-anchors", "yaml",
@@ -330,10 +337,14 @@ def by_name(name: str) -> Case:
 
 
 def _main(argv: List[str]) -> int:
-    """python3 hostile_inputs.py list | make NAME DIR"""
+    """python3 hostile_inputs.py list | make NAME DIR | args NAME"""
     if len(argv) >= 1 and argv[0] == "list":
         for c in CASES:
             print(c.name, c.group, ",".join(c.profiles), c.expect, sep="\t")
+        return 0
+    if len(argv) == 2 and argv[0] == "args":  # the case's extra command-line arguments, one per line
+        for a in by_name(argv[1]).args:
+            print(a)
         return 0
     if len(argv) == 3 and argv[0] == "make":
         os.makedirs(argv[2], exist_ok=True)

@@ -51,15 +51,15 @@ class MarkdownLimitError : public std::runtime_error {
 
 struct MarkdownLimits {
   // Larger bodies are refused outright (MarkdownLimitError): benign Markdown
-  // costs cmark-gfm about 0.1 s and 12 MB per MiB, hostile Markdown far more.
-  std::size_t max_bytes = std::size_t{2} << 20;
+  // costs cmark-gfm up to 0.1 s and 40 MB per MiB, hostile Markdown far more.
+  std::size_t max_bytes = std::size_t{1} << 20;
   // Bodies up to this size are parsed in this process: no known cmark-gfm
   // pathology costs more than about 30 ms below it. 0: always isolate.
   std::size_t in_process_max_bytes = 4 * 1024;
   // Larger bodies are parsed in a child process that may use this much CPU...
   double cpu_seconds = 0.5;
-  // ...and this much more address space than the parent had (not enforced
-  // under AddressSanitizer, which reserves terabytes of address space).
+  // ...and this much more resident memory than it had at the fork, watched by
+  // the parent every 5 ms (4 times as much under AddressSanitizer).
   std::size_t memory_bytes = std::size_t{64} << 20;
   // A wall-clock backstop, should the child not get the CPU to hit its budget.
   double wall_seconds = 10.0;
