@@ -8,7 +8,7 @@ constexpr KindInfo<MetricKind> k_metric_kinds[] = {
     {MetricKind::Count, "count", "int: non-overlapping matches of `pattern` in `scope` (Python's len(re.findall))"},
     {MetricKind::Length, "length", "int: code points in `scope` (Python's len)"},
     {MetricKind::Field, "field", "bool or int: `test` applied to the frontmatter value at `path`"},
-    {MetricKind::Blocks, "blocks", "int: code blocks passing `require_language` and `min_lines`"},
+    {MetricKind::Blocks, "blocks", "int: code blocks passing `require_language` and `min_lines` (or, with `missing_language`, those without one)"},
     {MetricKind::Points, "points", "float: `add` of each term whose `when` holds, summed in order, `cap`ped"},
     {MetricKind::Select, "select", "string: `value` of the first case whose `when` holds, else `otherwise`"},
     {MetricKind::Formula, "formula", "any: the value of `expr` over earlier metrics"},
@@ -63,6 +63,7 @@ constexpr KindInfo<Severity> k_severities[] = {
 constexpr KindInfo<CodeBlockSource> k_code_block_sources[] = {
     {CodeBlockSource::Regex, "regex", "code blocks found by a regex over the body"},
     {CodeBlockSource::Ast, "ast", "code blocks from the cmark-gfm AST (any fence, indented blocks)"},
+    {CodeBlockSource::AstFenced, "ast-fenced", "fenced code blocks from the cmark-gfm AST (``` or ~~~, any length)"},
 };
 
 }  // namespace

@@ -24,13 +24,15 @@ class ProfileReader {
 
   Profile read(const YAML::Node& root) {
     expect_map(root, "the rule file");
-    allow_keys(root, {"schema", "profile", "title", "description", "document", "metrics", "checks", "score", "report"});
+    allow_keys(root, {"schema", "profile", "title", "description", "include", "document", "metrics", "checks", "score",
+                      "report"});
     if (scalar(require(root, "schema"), "schema") != "1") fail(root["schema"], "unsupported schema (expected 1)");
     p_.name = scalar(require(root, "profile"), "profile");
     p_.title = optional_scalar(root, "title");
     p_.description = optional_scalar(root, "description");
     p_.source = std::string(source_);
     read_document(require(root, "document"));
+    if (root["include"].IsDefined()) read_includes(root["include"]);
     const YAML::Node metrics = require(root, "metrics");
     expect_seq(metrics, "metrics");
     for (const auto& m : metrics) read_metric(m);
@@ -49,6 +51,40 @@ class ProfileReader {
   }
 
  private:
+  // `include: [PROFILE...]`: the metrics and checks of built-in profiles, read
+  // first, under this file's document settings (which must read the YAML and
+  // write regexes as the included profile does). Their ids stay theirs: an
+  // included check is the same rule, reported under the same id.
+  void read_includes(const YAML::Node& list) {
+    expect_seq(list, "include");
+    for (const auto& item : list) {
+      const std::string name = scalar(item, "include");
+      const EmbeddedRuleFile* file = nullptr;
+      for (const auto& f : embedded_rule_files()) {
+        if (f.profile == name) file = &f;
+      }
+      if (!file) fail(item, "include: unknown built-in profile '" + name + "'");
+      if (name == p_.name || ++include_depth_ > 4) fail(item, "include: profiles may not include themselves");
+      const YAML::Node root = YAML::Load(std::string(file->content));
+      const std::string outer = source_;
+      source_ = "rules/" + std::string(file->filename);
+      const DocumentSpec mine = std::move(p_.document);
+      p_.document = DocumentSpec{};
+      read_document(require(root, "document"));
+      const bool compatible = p_.document.yaml == mine.yaml && p_.document.dialect == mine.dialect;
+      p_.document = std::move(mine);
+      if (!compatible) {
+        source_ = outer;
+        fail(item, "include: '" + name + "' reads YAML or writes regexes differently (document: yaml, regex)");
+      }
+      if (root["include"].IsDefined()) read_includes(root["include"]);
+      for (const auto& m : require(root, "metrics")) read_metric(m);
+      for (const auto& c : require(root, "checks")) read_check(c);
+      source_ = outer;
+      --include_depth_;
+    }
+  }
+
   [[noreturn]] void fail(const YAML::Node& node, const std::string& msg) const {
     const auto mark = node.Mark();
     std::string where = std::string(source_);
@@ -191,6 +227,22 @@ class ProfileReader {
     }
   }
 
+  // `levels: [2, 3]` keeps those heading levels of the `headings` scope.
+  HeadingLevels heading_levels(const YAML::Node& n, Scope scope) const {
+    const YAML::Node levels = n["levels"];
+    if (!levels.IsDefined()) return 0;
+    if (scope != Scope::Headings) fail(levels, "levels are only for the headings scope");
+    expect_seq(levels, "levels");
+    HeadingLevels mask = 0;
+    for (const auto& l : levels) {
+      const auto level = integer(l, "a heading level");
+      if (level < 1 || level > 6) fail(l, "a heading level is 1 to 6");
+      mask = static_cast<HeadingLevels>(mask | (1u << level));
+    }
+    if (mask == 0) fail(levels, "levels must not be empty");
+    return mask;
+  }
+
   void read_metric(const YAML::Node& n) {
     expect_map(n, "a metric");
     MetricDef m;
@@ -201,9 +253,10 @@ class ProfileReader {
     m.description = optional_scalar(n, "description");
     switch (m.kind) {
       case MetricKind::Search: {
-        allow_keys(n, {"name", "kind", "description", "scope", "flags", "patterns", "match"});
+        allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "patterns", "match"});
         SearchSpec s;
         s.scope = enum_value(require(n, "scope"), scopes(), "scope");
+        s.levels = heading_levels(n, s.scope);
         const RegexFlags f = flags(n);
         const YAML::Node pats = require(n, "patterns");
         expect_seq(pats, "patterns");
@@ -217,9 +270,10 @@ class ProfileReader {
         break;
       }
       case MetricKind::Count: {
-        allow_keys(n, {"name", "kind", "description", "scope", "flags", "pattern"});
+        allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "pattern"});
         CountSpec s;
         s.scope = enum_value(require(n, "scope"), scopes(), "scope");
+        s.levels = heading_levels(n, s.scope);
         s.pattern = regex(require(n, "pattern"), flags(n));
         if (s.pattern->matches_empty()) {
           fail(n["pattern"], "a count pattern must not match the empty string (Python's findall counts empty "
@@ -230,9 +284,10 @@ class ProfileReader {
         break;
       }
       case MetricKind::Length: {
-        allow_keys(n, {"name", "kind", "description", "scope"});
+        allow_keys(n, {"name", "kind", "description", "scope", "levels"});
         LengthSpec s;
         s.scope = enum_value(require(n, "scope"), scopes(), "scope");
+        s.levels = heading_levels(n, s.scope);
         m.type = ValueType::Int;
         m.spec = s;
         break;
@@ -272,9 +327,11 @@ class ProfileReader {
         break;
       }
       case MetricKind::Blocks: {
-        allow_keys(n, {"name", "kind", "description", "require_language", "min_lines"});
+        allow_keys(n, {"name", "kind", "description", "require_language", "missing_language", "min_lines"});
         BlocksSpec s;
         s.require_language = n["require_language"].IsDefined() && boolean(n["require_language"], "require_language");
+        s.missing_language = n["missing_language"].IsDefined() && boolean(n["missing_language"], "missing_language");
+        if (s.require_language && s.missing_language) fail(n, "require_language and missing_language exclude each other");
         s.min_lines = n["min_lines"].IsDefined() ? static_cast<int>(integer(n["min_lines"], "min_lines")) : 0;
         m.type = ValueType::Int;
         m.spec = s;
@@ -420,8 +477,8 @@ class ProfileReader {
       if (l.metric < 0) fail(n["first_match"], "unknown metric '" + name + "'");
       const MetricKind k = p_.metrics[static_cast<std::size_t>(l.metric)].kind;
       if (k != MetricKind::Search && k != MetricKind::Count && k != MetricKind::Field && k != MetricKind::Document &&
-          k != MetricKind::References) {
-        fail(n["first_match"], "first_match needs a search, count, field, document or references metric");
+          k != MetricKind::References && k != MetricKind::Blocks) {
+        fail(n["first_match"], "first_match needs a search, count, blocks, field, document or references metric");
       }
     } else {
       fail(n, "locate needs frontmatter_key or first_match");
@@ -533,7 +590,8 @@ class ProfileReader {
     p_.report.deterministic_metrics = outputs(require(n, "deterministic_metrics"), "deterministic_metrics");
   }
 
-  std::string_view source_;
+  std::string source_;
+  int include_depth_ = 0;
   Profile p_;
 };
 

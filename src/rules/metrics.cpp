@@ -22,7 +22,7 @@ struct Context {
 
 // First match of any (or, with `all`, of every) pattern, for the location.
 std::size_t first_match_line(const SearchSpec& s, Context& ctx) {
-  for (const auto& p : ctx.scopes.pieces(s.scope)) {
+  for (const auto& p : ctx.scopes.pieces(s.scope, s.levels)) {
     for (const auto& re : s.patterns) {
       if (auto m = re.search(p.text)) return ctx.scopes.line_in(p, m->begin);
     }
@@ -45,7 +45,7 @@ Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& li
       return Value::boolean(value);
     }
   }
-  const auto& pieces = ctx.scopes.pieces(s.scope);
+  const auto& pieces = ctx.scopes.pieces(s.scope, s.levels);
   if (s.all) {
     for (const auto& re : s.patterns) {
       const bool found = std::any_of(pieces.begin(), pieces.end(), [&](const TextPiece& p) { return re.search(p.text).has_value(); });
@@ -74,7 +74,7 @@ Value eval_count(int metric, const CountSpec& s, Context& ctx, std::size_t& line
   }
   const bool locate = ctx.profile.needs_location[static_cast<std::size_t>(metric)];
   std::int64_t n = 0;
-  for (const auto& p : ctx.scopes.pieces(s.scope)) {
+  for (const auto& p : ctx.scopes.pieces(s.scope, s.levels)) {
     std::optional<Match> first;
     n += static_cast<std::int64_t>(s.pattern->count(p.text, locate && !line ? &first : nullptr));
     if (first && !line) line = ctx.scopes.line_in(p, first->begin);
@@ -84,7 +84,7 @@ Value eval_count(int metric, const CountSpec& s, Context& ctx, std::size_t& line
 
 Value eval_length(const LengthSpec& s, Context& ctx) {
   std::int64_t n = 0;
-  for (const auto& p : ctx.scopes.pieces(s.scope)) n += static_cast<std::int64_t>(util::count_code_points(p.text));
+  for (const auto& p : ctx.scopes.pieces(s.scope, s.levels)) n += static_cast<std::int64_t>(util::count_code_points(p.text));
   return Value::integer(n);
 }
 
@@ -198,16 +198,18 @@ Value eval_references(const ReferencesSpec& s, Context& ctx, std::size_t& line) 
   return Value::integer(0);
 }
 
-Value eval_blocks(const BlocksSpec& s, Context& ctx) {
+Value eval_blocks(const BlocksSpec& s, Context& ctx, std::size_t& line) {
   std::int64_t n = 0;
   for (const auto& b : ctx.scopes.code_blocks()) {
     if (s.require_language && b.language.empty()) continue;
+    if (s.missing_language && !b.language.empty()) continue;
     if (s.min_lines > 0) {
       // len(code.strip().split("\n"))
       const auto stripped = util::py_strip(b.code);
       const auto lines = static_cast<int>(std::count(stripped.begin(), stripped.end(), '\n')) + 1;
       if (lines < s.min_lines) continue;
     }
+    if (!line) line = b.fence_line;
     ++n;
   }
   return Value::integer(n);
@@ -251,7 +253,7 @@ MetricResults evaluate_metrics(const Profile& profile, const doc::Document& docu
           else if constexpr (std::is_same_v<T, FieldSpec>) return eval_field(spec, ctx, line, column);
           else if constexpr (std::is_same_v<T, DocumentPropertySpec>) return eval_document(spec, ctx, line, column);
           else if constexpr (std::is_same_v<T, ReferencesSpec>) return eval_references(spec, ctx, line);
-          else if constexpr (std::is_same_v<T, BlocksSpec>) return eval_blocks(spec, ctx);
+          else if constexpr (std::is_same_v<T, BlocksSpec>) return eval_blocks(spec, ctx, line);
           else if constexpr (std::is_same_v<T, PointsSpec>) return eval_points(spec, out.values);
           else if constexpr (std::is_same_v<T, SelectSpec>) return eval_select(spec, out.values);
           else return spec.expr->eval(out.values);

@@ -43,18 +43,31 @@ const std::vector<CodeBlockView>& ScopeTexts::code_blocks() {
       const std::size_t code_offset = b.code.data() ? static_cast<std::size_t>(b.code.data() - doc_.text().data())
                                                     : doc_.body_offset() + whole.end;
       b.code_line = doc_.line_of(code_offset);
+      b.fence_line = doc_.line_of(doc_.body_offset() + whole.begin);
       blocks_.push_back(b);
       pos = whole.end > pos ? whole.end : pos + 1;
     }
   } else {
+    const bool fenced_only = spec.code_blocks == CodeBlockSource::AstFenced;
     for (const auto& cb : doc_.markdown().code_blocks) {
-      blocks_.push_back({cb.language, cb.literal, cb.fenced ? cb.line + 1 : cb.line});
+      if (fenced_only && !cb.fenced) continue;
+      blocks_.push_back({cb.language, cb.literal, cb.fenced ? cb.line + 1 : cb.line, cb.line});
     }
   }
   return blocks_;
 }
 
-const std::vector<TextPiece>& ScopeTexts::pieces(Scope scope) {
+const std::vector<TextPiece>& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
+  if (scope == Scope::Headings && levels != 0) {
+    for (const auto& [mask, kept] : headings_by_level_) {
+      if (mask == levels) return kept;
+    }
+    std::vector<TextPiece> kept;
+    for (const auto& h : doc_.markdown().headings) {
+      if (h.level >= 1 && h.level <= 6 && (levels & (1u << h.level))) kept.push_back({h.text, h.line});
+    }
+    return headings_by_level_.emplace_back(levels, std::move(kept)).second;
+  }
   switch (scope) {
     case Scope::Body:
       if (!have_body_) {

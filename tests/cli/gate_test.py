@@ -26,6 +26,71 @@ def copy_samples(src, dst, names):
         shutil.copytree(os.path.join(src, n), os.path.join(dst, n))
 
 
+STRICT_BODY = """# Release Notes
+
+## Overview
+Write release notes that users read. **Core principle:** say what changed for the reader.
+
+## When to Use This Skill
+Before tagging a release. You MUST run it on every release branch.
+
+## Core Patterns
+
+### Pattern 1: Lead with impact
+❌ Common mistake: listing commits. ✅ Production pattern: one line per user-visible change.
+**Key insight:** readers scan.
+
+### Pattern 2: Group by audience
+### Pattern 3: Link the issue
+### Pattern 4: Name breaking changes first
+### Pattern 5: Date every entry
+
+```bash
+git log --oneline v1.0..v1.1
+git tag -l
+git describe --tags
+```
+
+```python
+def title(change):
+    return change.summary.strip()
+```
+
+## Quick Reference
+## Common Mistakes
+## Red Flags
+## Quick Start
+## Real-World Impact
+See references/style.md for the style guide.
+"""
+
+
+def strict_gate(bin_, root, env):
+    """strict fails `check` on a specification error even when the score is high."""
+    for name, fm_name in (("release-notes", "release-notes"), ("misnamed", "release-notes")):
+        d = os.path.join(root, name)
+        os.makedirs(os.path.join(d, "references"))
+        with open(os.path.join(d, "references", "style.md"), "w") as f:
+            f.write("# Style\n")
+        with open(os.path.join(d, "SKILL.md"), "w") as f:
+            f.write("---\nname: " + fm_name + "\ndescription: Use when writing release notes before tagging a "
+                    "release, after merging the last change\nmetadata:\n  skill_id: release-notes\n"
+                    "  version: 1.0.0\n  type: technical\n---\n" + STRICT_BODY)
+    good = run([bin_, "check", "release-notes", "--no-config", "--profile", "strict", "--format", "jsonl"],
+               cwd=root, env=env)
+    bad = run([bin_, "check", "misnamed", "--no-config", "--profile", "strict", "--format", "jsonl"],
+              cwd=root, env=env)
+    g, b = load_jsonl(good.stdout), load_jsonl(bad.stdout)
+    check(good.returncode == 0 and g and g[0]["score"] >= 0.85 and
+          not [i for i in g[0]["issues"] if i["severity"] == "error"],
+          f"strict: a conforming, complete skill passes check (exit {good.returncode}, "
+          f"score {g[0]['score'] if g else None})")
+    check(bad.returncode == 1 and b and b[0]["score"] == g[0]["score"] and
+          [i["rule"] for i in b[0]["issues"] if i["severity"] == "error"] == ["AS017"],
+          f"strict: the same skill in a directory its name does not match fails check on AS017 alone, "
+          f"same score (exit {bad.returncode})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
@@ -176,6 +241,9 @@ def main():
                          "-j", j], cwd=tree, env=env) for j in ("1", "2")]
             check(outs[0].stdout == outs[1].stdout and outs[0].stdout and outs[0].returncode == outs[1].returncode,
                   f"--format {fmt}: -j1 and -j2 byte-identical")
+
+        # strict: a specification error fails `check` whatever the score.
+        strict_gate(bin_, os.path.join(tmp, "strict"), env)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"gates: {len(FAILURES)} failures")

@@ -23,6 +23,10 @@ For each rule listed by `skillscore rules --profile P --format json`:
   the fired issue's message (or, for a strength-only rule's pass/, the strength)
   must contain text.
 
+A rule a profile includes from another profile (strict includes agentskills)
+keeps its id, and its fixtures are those of its home profile, judged under the
+including profile too.
+
 skillscore's own diagnostics (SS001-SS003) are listed by every profile, but a
 profile may replace them: agentskills reads the frontmatter state itself
 (AS003, AS004), and skill-fleet-v2 ignores suppressions (SS003). Their fixtures
@@ -41,7 +45,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-PROFILES = ["skill-fleet-v2", "agentskills"]
+PROFILES = ["skill-fleet-v2", "agentskills", "strict"]
 HOME_PROFILE = "skill-fleet-v2"  # where skillscore's own diagnostics' fixtures live
 SKILL_FILES = ("SKILL.md", "skill.md")
 
@@ -218,6 +222,13 @@ def main():
         doc = explain(binary, rule, profile)
         rule_dir = os.path.join(fixtures, profile, rule)
         replaceable = False
+        if not doc.diagnostic and not os.path.isdir(rule_dir):
+            # A rule a profile includes from another (strict includes
+            # agentskills): the same rule, judged on its home fixtures.
+            for home in sorted(os.listdir(fixtures)):
+                if home != profile and os.path.isdir(os.path.join(fixtures, home, rule)):
+                    rule_dir = os.path.join(fixtures, home, rule)
+                    break
         if doc.diagnostic and not os.path.isdir(rule_dir):
             # Borrow the diagnostic's fixtures from the profile that has them
             # (skill-fleet-v2 first); here it may also never fire (replaced:

@@ -37,7 +37,7 @@ TEST_SUITE("rules/kinds") {
     check_table(document_properties(), static_cast<int>(DocumentProperty::FileName) + 1);
     check_table(reference_tests(), static_cast<int>(ReferenceTest::UnreferencedFirst) + 1);
     check_table(severities(), static_cast<int>(Severity::Info) + 1);
-    check_table(code_block_sources(), static_cast<int>(CodeBlockSource::Ast) + 1);
+    check_table(code_block_sources(), static_cast<int>(CodeBlockSource::AstFenced) + 1);
   }
 
   TEST_CASE("the names rule files use") {
@@ -48,6 +48,7 @@ TEST_SUITE("rules/kinds") {
     CHECK(kind_from_name(field_tests(), "word_count") == FieldTest::WordCount);
     CHECK(kind_name(severities(), Severity::Warning) == "warning");
     CHECK(kind_name(code_block_sources(), CodeBlockSource::Regex) == "regex");
+    CHECK(kind_from_name(code_block_sources(), "ast-fenced") == CodeBlockSource::AstFenced);
     CHECK_FALSE(kind_from_name(metric_kinds(), "Search").has_value());  // names are case-sensitive
   }
 }

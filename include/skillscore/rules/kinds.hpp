@@ -61,6 +61,7 @@ enum class Severity { Error, Warning, Info };
 enum class CodeBlockSource {
   Regex,  // a regex over the body (the reference's reading)
   Ast,    // cmark-gfm's code blocks
+  AstFenced,  // cmark-gfm's fenced code blocks (indented blocks are not examples)
 };
 
 template <typename E>

@@ -4,6 +4,7 @@
 // and what the report shows. Everything here is data from rules/*.yaml.
 #include <cstddef>
 #include <memory>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -31,17 +32,23 @@ struct DocumentSpec {
   bool honor_suppressions = true;  // false: skillscore-disable comments are ignored (reference parity)
 };
 
+// Bit (1 << level) for each heading level a `headings` scope keeps; 0: all.
+using HeadingLevels = std::uint8_t;
+
 struct SearchSpec {
   Scope scope = Scope::Body;
+  HeadingLevels levels = 0;
   std::vector<Regex> patterns;
   bool all = false;
 };
 struct CountSpec {
   Scope scope = Scope::Body;
+  HeadingLevels levels = 0;
   std::optional<Regex> pattern;
 };
 struct LengthSpec {
   Scope scope = Scope::Body;
+  HeadingLevels levels = 0;
 };
 struct FieldSpec {
   std::vector<std::string> path;
@@ -51,6 +58,7 @@ struct FieldSpec {
 };
 struct BlocksSpec {
   bool require_language = false;
+  bool missing_language = false;  // count the blocks without a language instead
   int min_lines = 0;
 };
 struct PointsTerm {
