@@ -8,13 +8,13 @@ namespace skillscore::doc {
 Document::Document(std::string path, std::string text, FrontmatterMode mode, YamlDialect dialect)
     : path_(std::move(path)), text_(std::move(text)), lines_(text_) {
   const FrontmatterSplit split = split_frontmatter(text_, mode);
-  frontmatter_ = load_frontmatter(split, lines_.line_of(split.yaml_offset), dialect);
+  frontmatter_ = load_frontmatter(split, lines_.line_of(text_, split.yaml_offset), dialect);
   body_offset_ = split.body_offset;
   body_size_ = split.body.size();
 }
 
 const Markdown& Document::markdown() const {
-  if (!markdown_) markdown_ = parse_markdown(body(), lines_.line_of(body_offset_));
+  if (!markdown_) markdown_ = parse_markdown(body(), lines_.line_of(text_, body_offset_));
   return *markdown_;
 }
 

@@ -343,7 +343,7 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits, YamlDi
     const PyYamlScan scan = scan_like_pyyaml(source, docs.empty() ? YAML::Node() : docs[0]);
     if (scan.error) {
       const util::LineIndex lines(source);
-      return failure(YamlStatus::Error, scan.error->message, lines.line_of(scan.error->pos),
+      return failure(YamlStatus::Error, scan.error->message, lines.line_of(source, scan.error->pos),
                      lines.column_of(source, scan.error->pos));
     }
     if (scan.line_breaks.empty() || pass == 1) break;

@@ -12,28 +12,46 @@ TEST_SUITE("util/line_index") {
     const std::string text = "ab\ncd\n\nef\n";  // lines: "ab", "cd", "", "ef", ""
     const LineIndex idx(text);
     CHECK(idx.line_count() == 5);
-    CHECK(idx.line_of(0) == 1);
-    CHECK(idx.line_of(2) == 1);  // the '\n' belongs to its line
-    CHECK(idx.line_of(3) == 2);
-    CHECK(idx.line_of(6) == 3);
-    CHECK(idx.line_of(7) == 4);
-    CHECK(idx.line_of(text.size()) == 5);  // offset == size: the last line
-    CHECK(idx.line_start(1) == 0);
-    CHECK(idx.line_start(2) == 3);
-    CHECK(idx.line_start(4) == 7);
+    CHECK(idx.line_of(text, 0) == 1);
+    CHECK(idx.line_of(text, 2) == 1);  // the '\n' belongs to its line
+    CHECK(idx.line_of(text, 3) == 2);
+    CHECK(idx.line_of(text, 6) == 3);
+    CHECK(idx.line_of(text, 7) == 4);
+    CHECK(idx.line_of(text, text.size()) == 5);  // offset == size: the last line
+    CHECK(idx.line_start(text, 1) == 0);
+    CHECK(idx.line_start(text, 2) == 3);
+    CHECK(idx.line_start(text, 4) == 7);
   }
 
   TEST_CASE("a text without newline is one line") {
-    const LineIndex idx("single");
+    const std::string text = "single";
+    const LineIndex idx(text);
     CHECK(idx.line_count() == 1);
-    CHECK(idx.line_of(0) == 1);
-    CHECK(idx.line_of(6) == 1);
+    CHECK(idx.line_of(text, 0) == 1);
+    CHECK(idx.line_of(text, 6) == 1);
   }
 
   TEST_CASE("an empty text has one line") {
-    const LineIndex idx("");
+    const std::string text;
+    const LineIndex idx(text);
     CHECK(idx.line_count() == 1);
-    CHECK(idx.line_of(0) == 1);
+    CHECK(idx.line_of(text, 0) == 1);
+  }
+
+  TEST_CASE("every offset of a long text, across the sparse index's stride, against a plain count") {
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += std::string(static_cast<std::size_t>(i % 7), 'x') + (i % 5 ? "\n" : "\n\n");
+    const LineIndex idx(text);
+    std::size_t line = 1, start = 0;
+    for (std::size_t off = 0; off <= text.size(); ++off) {
+      CHECK(idx.line_of(text, off) == line);
+      CHECK(idx.line_start(text, line) == start);
+      if (off < text.size() && text[off] == '\n') {
+        ++line;
+        start = off + 1;
+      }
+    }
+    CHECK(idx.line_count() == line);
   }
 
   TEST_CASE("columns count code points, not bytes") {
@@ -41,7 +59,7 @@ TEST_SUITE("util/line_index") {
     const std::string text = "first\n\xC3\xA9\xE6\x97\xA5x\n";
     const LineIndex idx(text);
     const std::size_t x = text.find('x');
-    CHECK(idx.line_of(x) == 2);
+    CHECK(idx.line_of(text, x) == 2);
     CHECK(idx.column_of(text, x) == 3);
     CHECK(idx.column_of(text, 6) == 1);  // start of line 2
     CHECK(idx.column_of(text, 0) == 1);

@@ -24,7 +24,7 @@ class Document {
   std::string_view body() const { return std::string_view(text_).substr(body_offset_, body_size_); }
   std::size_t body_offset() const { return body_offset_; }
   // 1-based line of a byte offset in the text.
-  std::size_t line_of(std::size_t offset) const { return lines_.line_of(offset); }
+  std::size_t line_of(std::size_t offset) const { return lines_.line_of(text_, offset); }
   // The Markdown AST of the body, parsed on first use.
   const Markdown& markdown() const;
 
