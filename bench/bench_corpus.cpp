@@ -39,7 +39,8 @@ const rules::Profile& profile() {
     std::string error;
     auto loaded = rules::load_builtin_profile("skill-fleet-v2", error);
     if (!loaded) throw std::runtime_error(error);
-    rules::PresenceIndex::prepare(*loaded, corpus().size());
+    std::string set_error;
+    loaded->presence = rules::PresenceIndex::build(*loaded, set_error);  // as a batch run has it
     return std::move(*loaded);
   }();
   return p;

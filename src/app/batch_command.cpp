@@ -145,7 +145,7 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
   }
   for (const auto& n : found.notes) spdlog::warn("{}: {}", n.path, n.message);
   std::erase_if(found.files, [&](const std::string& f) { return !selected(f, *settings); });
-  rules::PresenceIndex::prepare(settings->profile, found.files.size());
+  rules::PresenceIndex::prepare(settings->profile, found.files);
   if (found.files.empty() && found.problems.empty()) spdlog::warn("no SKILL.md files found");
 
   const report::RunContext context{&settings->profile, settings->min_score, o.color, baseline};

@@ -2,6 +2,8 @@
 
 #include "skillscore/rules/profile.hpp"
 
+#include <filesystem>
+
 namespace skillscore::rules {
 
 std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error) {
@@ -39,9 +41,19 @@ std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile
   return index;
 }
 
-void PresenceIndex::prepare(Profile& profile, std::size_t file_count) {
+void PresenceIndex::prepare(Profile& profile, const std::vector<std::string>& files) {
   constexpr std::size_t k_min_files = 8;
-  if (profile.presence || file_count < k_min_files) return;
+  constexpr std::uintmax_t k_min_bytes = 256 * 1024;
+  if (profile.presence || files.empty()) return;
+  if (files.size() < k_min_files) {
+    std::uintmax_t bytes = 0;
+    for (const auto& f : files) {
+      std::error_code ec;
+      const auto size = std::filesystem::file_size(f, ec);
+      if (!ec) bytes += size;
+    }
+    if (bytes < k_min_bytes) return;
+  }
   std::string error;
   profile.presence = build(profile, error);  // on failure, metrics search pattern by pattern
 }

@@ -25,10 +25,12 @@ class PresenceIndex {
   // caller then falls back to the patterns one by one).
   bool match(std::string_view text, std::vector<bool>& present) const;
 
-  // Builds `profile.presence` when a run of `file_count` files pays for it:
-  // the set costs a few milliseconds to compile and saves a pass per pattern
-  // per file, so one-file runs (pre-commit hooks) go without it.
-  static void prepare(Profile& profile, std::size_t file_count);
+  // Builds `profile.presence` when a run pays for it: the set costs a few
+  // milliseconds to compile and saves a pass per pattern per file, so a run
+  // of a few small files (a pre-commit hook) goes without it, while 8 files
+  // or more, or 256 KiB of text in all (one pass over a 10 MB file instead
+  // of one per pattern), get it.
+  static void prepare(Profile& profile, const std::vector<std::string>& files);
 
   // Slot of pattern `pattern` of metric `metric`, -1 when not indexed.
   int slot(int metric, int pattern) const;
