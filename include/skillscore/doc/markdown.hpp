@@ -4,9 +4,9 @@
 // cmark-gfm 0.29.0.gfm.6 (Debian 12) has quadratic-time and memory-hungry
 // inputs (CVE-2023-22483, -22484, -22486, -24824, -26485, ...), and its
 // autolink extension an out-of-bounds read (CVE-2023-22485). The input is
-// untrusted, so parse_markdown runs cmark-gfm in a child process with a CPU
-// and a memory budget for every body above a few KiB, and attaches no
-// extension: see docs/robustness.md.
+// untrusted, so parse_markdown hands every body above a few KiB to a parser
+// process (one per calling thread, kept for the next body) with a CPU and a
+// memory budget per body, and attaches no extension: see docs/robustness.md.
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -56,12 +56,16 @@ struct MarkdownLimits {
   // Bodies up to this size are parsed in this process: no known cmark-gfm
   // pathology costs more than about 30 ms below it. 0: always isolate.
   std::size_t in_process_max_bytes = 4 * 1024;
-  // Larger bodies are parsed in a child process that may use this much CPU...
+  // Larger bodies go to the calling thread's parser process (forked on the
+  // thread's first such body, reaped when the thread ends, replaced after any
+  // failure). For each body it may use this much CPU time (user + system:
+  // parsing and serializing the answer, an ITIMER_PROF armed per body)...
   double cpu_seconds = 0.5;
-  // ...and this much more resident memory than it had at the fork, watched by
-  // the parent every 5 ms (4 times as much under AddressSanitizer).
+  // ...and this much more resident memory than it had when the body was sent,
+  // watched by the parent every 5 ms (4 times as much under AddressSanitizer).
   std::size_t memory_bytes = std::size_t{64} << 20;
-  // A wall-clock backstop, should the child not get the CPU to hit its budget.
+  // A wall-clock backstop per body, should the worker not get the CPU to hit
+  // its budget.
   double wall_seconds = 10.0;
   // false: always parse in this process, without budget (fuzzers, benchmarks).
   bool isolate = true;
@@ -76,7 +80,9 @@ void set_markdown_limits(const MarkdownLimits& limits);
 void register_markdown_extensions();
 
 // Parses `body`, whose first line is line `first_line` of the file, within
-// markdown_limits(). Throws MarkdownLimitError when it cannot.
+// markdown_limits(). Throws MarkdownLimitError when it cannot (the budget ran
+// out, the parser process crashed or could not be started); the thread's next
+// body then gets a fresh parser process.
 Markdown parse_markdown(std::string_view body, std::size_t first_line);
 Markdown parse_markdown(std::string_view body, std::size_t first_line, const MarkdownLimits& limits);
 
