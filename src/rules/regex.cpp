@@ -10,6 +10,8 @@ constexpr std::string_view k_py_space =
     R"(\t\n\x0B\f\r\x1C-\x20\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000})";
 // Python's \w on str is exactly [\p{L}\p{N}_] (checked over all of Unicode 14).
 constexpr std::string_view k_py_word = R"(\p{L}\p{N}_)";
+// The same classes restricted to ASCII, for the ASCII twin (Regex::find_groups).
+constexpr std::string_view k_ascii_word = "0-9A-Za-z_";
 // Under IGNORECASE Python also matches 'i' with U+0130 and U+0131; RE2 does not.
 constexpr std::string_view k_py_i_fold = "\xC4\xB0\xC4\xB1";
 
@@ -18,19 +20,27 @@ constexpr std::string_view k_py_i_fold = "\xC4\xB0\xC4\xB1";
 namespace {
 
 // Translates one escape `\e` for use inside (in_class) or outside a class.
-bool translate_escape(char e, bool in_class, std::string& out, std::string& error) {
+// With `ascii`, \w \W \d \D become their ASCII subsets: the same on ASCII text.
+bool translate_escape(char e, bool in_class, std::string& out, std::string& error, bool ascii = false) {
+  const std::string_view word = ascii ? k_ascii_word : k_py_word;
   switch (e) {
-    case 'w': out += in_class ? std::string(k_py_word) : "[" + std::string(k_py_word) + "]"; return true;
+    case 'w': out += in_class ? std::string(word) : "[" + std::string(word) + "]"; return true;
     case 's': out += in_class ? std::string(k_py_space) : "[" + std::string(k_py_space) + "]"; return true;
-    case 'd': out += "\\p{Nd}"; return true;
-    case 'D': out += "\\P{Nd}"; return true;
+    case 'd': out += ascii ? (in_class ? "0-9" : "[0-9]") : "\\p{Nd}"; return true;
+    case 'D':
+      if (ascii && in_class) {
+        error = "\\D inside a character class has no ASCII twin";
+        return false;
+      }
+      out += ascii ? "[^0-9]" : "\\P{Nd}";
+      return true;
     case 'W':
     case 'S':
       if (in_class) {
         error = std::string("\\") + e + " inside a character class is not supported";
         return false;
       }
-      out += "[^" + std::string(e == 'W' ? k_py_word : k_py_space) + "]";
+      out += "[^" + std::string(e == 'W' ? word : k_py_space) + "]";
       return true;
     case 'b':
     case 'B':
@@ -75,6 +85,11 @@ bool class_has_i(std::string_view body) {
 }  // namespace
 
 std::optional<std::string> translate_python_regex(std::string_view src, RegexFlags flags, std::string& error) {
+  return translate_python_regex(src, flags, error, false);
+}
+
+std::optional<std::string> translate_python_regex(std::string_view src, RegexFlags flags, std::string& error,
+                                                  bool ascii) {
   std::string out;
   bool fold_i = flags.ignore_case;
   for (std::size_t i = 0; i < src.size(); ++i) {
@@ -85,7 +100,7 @@ std::optional<std::string> translate_python_regex(std::string_view src, RegexFla
       continue;
     }
     if (c == '\\' && i + 1 < src.size()) {
-      if (!translate_escape(src[++i], false, out, error)) return std::nullopt;
+      if (!translate_escape(src[++i], false, out, error, ascii)) return std::nullopt;
       continue;
     }
     if (fold_i && (src.substr(i, 2) == "\xC4\xB0" || src.substr(i, 2) == "\xC4\xB1")) {
@@ -153,7 +168,7 @@ std::optional<std::string> translate_python_regex(std::string_view src, RegexFla
       std::string translated;
       for (std::size_t b = 0; b < body.size(); ++b) {
         if (body[b] == '\\' && b + 1 < body.size()) {
-          if (!translate_escape(body[++b], true, translated, error)) return std::nullopt;
+          if (!translate_escape(body[++b], true, translated, error, ascii)) return std::nullopt;
         } else {
           translated += body[b];
         }
@@ -176,6 +191,33 @@ std::optional<std::string> translate_python_regex(std::string_view src, RegexFla
   return out;
 }
 
+namespace {
+
+std::string with_flags(std::string pattern, RegexFlags flags) {
+  std::string prefix;
+  if (flags.ignore_case) prefix += "i";
+  if (flags.multiline) prefix += "m";
+  if (flags.dot_all) prefix += "s";
+  return prefix.empty() ? pattern : "(?" + prefix + ")" + pattern;
+}
+
+RE2::Options re2_options() {
+  RE2::Options opts;
+  opts.set_encoding(RE2::Options::EncodingUTF8);
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  return opts;
+}
+
+bool is_ascii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, RegexDialect dialect,
                                     std::string& error) {
   std::string pattern(source);
@@ -184,15 +226,8 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
     if (!translated) return std::nullopt;
     pattern = std::move(*translated);
   }
-  std::string prefix;
-  if (flags.ignore_case) prefix += "i";
-  if (flags.multiline) prefix += "m";
-  if (flags.dot_all) prefix += "s";
-  if (!prefix.empty()) pattern = "(?" + prefix + ")" + pattern;
-  RE2::Options opts;
-  opts.set_encoding(RE2::Options::EncodingUTF8);
-  opts.set_log_errors(false);
-  opts.set_max_mem(64 << 20);
+  pattern = with_flags(std::move(pattern), flags);
+  RE2::Options opts = re2_options();
   auto re = std::make_shared<const RE2>(pattern, opts);
   if (!re->ok()) {
     error = re->error();
@@ -203,6 +238,25 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
   if (RE2::PartialMatch("", *re)) {
     opts.set_longest_match(true);
     r.longest_ = std::make_shared<const RE2>(pattern, opts);
+  }
+  // Python's Unicode \w makes a program of over a thousand instructions, too
+  // big for RE2's BitState: every capture match then sets up an NFA of that
+  // size (most of the cost of the reference's code-block regex). On ASCII text
+  // the ASCII classes accept exactly the same characters, so a twin with them
+  // gives the same captures there, cheaply.
+  if (dialect == RegexDialect::Python && re->NumberOfCapturingGroups() > 0) {
+    std::string twin_error;
+    if (auto ascii = translate_python_regex(source, flags, twin_error, true)) {
+      std::string twin = with_flags(std::move(*ascii), flags);
+      if (twin != pattern) {
+        auto t = std::make_shared<const RE2>(twin, re2_options());
+        if (t->ok() && t->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) r.ascii_twin_ = std::move(t);
+        // Without anchors the twin needs no context: it can be given the match
+        // alone, which spares RE2 a DFA pass it makes when the text is large.
+        r.twin_context_free_ = twin.find_first_of("^$") == std::string::npos &&
+                               twin.find("\\A") == std::string::npos && twin.find("\\z") == std::string::npos;
+      }
+    }
   }
   r.re_ = std::move(re);
   return r;
@@ -253,13 +307,24 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first) con
 
 bool Regex::find_groups(std::string_view text, std::size_t pos, Match& whole, std::string_view* groups,
                         int ngroups) const {
-  std::vector<re2::StringPiece> sub(static_cast<std::size_t>(ngroups) + 1);
-  if (!re_->Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED, sub.data(),
-                  ngroups + 1)) {
-    return false;
+  const re2::StringPiece subject(text.data(), text.size());
+  // The match's bounds first (DFAs only), then its groups: from the ASCII twin
+  // when the match is ASCII, else from the pattern itself, anchored on the match.
+  re2::StringPiece m;
+  if (!re_->Match(subject, pos, text.size(), RE2::UNANCHORED, &m, 1)) return false;
+  whole.begin = static_cast<std::size_t>(m.data() - text.data());
+  whole.end = whole.begin + m.size();
+  thread_local std::vector<re2::StringPiece> sub;
+  sub.assign(static_cast<std::size_t>(ngroups) + 1, re2::StringPiece());
+  bool twin = false;
+  if (ascii_twin_ && is_ascii(std::string_view(m.data(), m.size()))) {
+    twin = twin_context_free_ ? ascii_twin_->Match(m, 0, m.size(), RE2::ANCHOR_BOTH, sub.data(), ngroups + 1)
+                              : ascii_twin_->Match(subject, whole.begin, whole.end, RE2::ANCHOR_BOTH, sub.data(),
+                                                   ngroups + 1);
   }
-  whole.begin = static_cast<std::size_t>(sub[0].data() - text.data());
-  whole.end = whole.begin + sub[0].size();
+  if (!twin && !re_->Match(subject, whole.begin, whole.end, RE2::ANCHOR_BOTH, sub.data(), ngroups + 1)) {
+    return false;  // cannot happen: the same pattern matched this span
+  }
   for (int g = 0; g < ngroups; ++g) {
     const auto& s = sub[static_cast<std::size_t>(g) + 1];
     groups[g] = s.data() ? std::string_view(s.data(), s.size()) : std::string_view();

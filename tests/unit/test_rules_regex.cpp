@@ -160,6 +160,38 @@ TEST_SUITE("rules/regex") {
     CHECK_FALSE(re.find_groups(body, whole.end, whole, groups, 2));
   }
 
+  TEST_CASE("find_groups: ASCII and non-ASCII matches capture as Python does (the ASCII twin and the pattern)") {
+    // re.findall(r"```(\w*)\n(.*?)```", body, re.S) in Python 3.11:
+    //   [('py', 'a\n'), ('日本', 'b\n'), ('', 'ü\n'), ('x_1', 'c')]  (the last stops at the first ```)
+    const Regex re = py("```(\\w*)\\n(.*?)```", k_s);
+    const std::string body = "```py\na\n```\n```\xE6\x97\xA5\xE6\x9C\xAC\nb\n```\n```\n\xC3\xBC\n```\n```x_1\nc```d\n```";
+    const std::pair<std::string, std::string> expected[] = {
+        {"py", "a\n"}, {"\xE6\x97\xA5\xE6\x9C\xAC", "b\n"}, {"", "\xC3\xBC\n"}, {"x_1", "c"}};
+    Match whole;
+    std::string_view groups[2];
+    std::size_t pos = 0;
+    for (const auto& [lang, code] : expected) {
+      REQUIRE(re.find_groups(body, pos, whole, groups, 2));
+      CHECK(groups[0] == lang);
+      CHECK(groups[1] == code);
+      pos = whole.end;
+    }
+    // What remains is "d\n```": no opening fence followed by a newline.
+    CHECK_FALSE(re.find_groups(body, pos, whole, groups, 2));
+  }
+
+  TEST_CASE("find_groups: \\d and \\w groups agree on ASCII spans under IGNORECASE") {
+    const Regex re = py("v(\\d+)\\.(\\w+)", k_i);
+    Match whole;
+    std::string_view groups[2];
+    REQUIRE(re.find_groups("see V12.Beta and v\xD9\xA3.x", 0, whole, groups, 2));  // ASCII first
+    CHECK(groups[0] == "12");
+    CHECK(groups[1] == "Beta");
+    REQUIRE(re.find_groups("see V12.Beta and v\xD9\xA3.x", whole.end, whole, groups, 2));  // Arabic-Indic 3
+    CHECK(groups[0] == "\xD9\xA3");
+    CHECK(groups[1] == "x");
+  }
+
   TEST_CASE("the RE2 dialect takes the pattern as it is") {
     std::string error;
     auto re = Regex::compile(R"(\bword\b)", {}, RegexDialect::Re2, error);

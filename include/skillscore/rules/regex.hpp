@@ -57,10 +57,17 @@ class Regex {
   // For patterns that can match the empty string: the same pattern with
   // longest-match semantics, used to retry at the place of an empty match.
   std::shared_ptr<const RE2> longest_;
+  // For Python-dialect patterns with groups: the same pattern with ASCII \w
+  // and \d, used for the groups of an all-ASCII match (find_groups).
+  std::shared_ptr<const RE2> ascii_twin_;
+  bool twin_context_free_ = false;  // no ^ $ \A \z: the twin may see the match alone
 };
 
 // The RE2 pattern equivalent to a Python `re` pattern with these flags, or
 // nullopt with `error` naming the construct RE2 cannot express.
 std::optional<std::string> translate_python_regex(std::string_view source, RegexFlags flags, std::string& error);
+// The same with ASCII \w \W \d \D, equivalent to the above on ASCII text.
+std::optional<std::string> translate_python_regex(std::string_view source, RegexFlags flags, std::string& error,
+                                                  bool ascii);
 
 }  // namespace skillscore::rules
