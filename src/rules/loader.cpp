@@ -7,6 +7,7 @@
 #include <set>
 
 #include "skillscore/rules/embedded.hpp"
+#include "skillscore/rules/prefilter.hpp"
 #include "skillscore/rules/presence.hpp"
 #include "skillscore/util/file_io.hpp"
 #include "skillscore/util/pystr.hpp"
@@ -262,6 +263,9 @@ class ProfileReader {
         expect_seq(pats, "patterns");
         for (const auto& x : pats) s.patterns.push_back(regex(x, f));
         if (s.patterns.empty()) fail(pats, "patterns must not be empty");
+        if (s.scope == Scope::CodeBlocks && p_.document.code_blocks == CodeBlockSource::Regex) {
+          s.prefilter = LiteralPrefilter::build(s.patterns);
+        }
         const std::string match = n["match"].IsDefined() ? scalar(n["match"], "match") : "any";
         if (match != "any" && match != "all") fail(n["match"], "match must be 'any' or 'all'");
         s.all = match == "all";

@@ -6,6 +6,7 @@
 
 #include "references.hpp"
 #include "scope_text.hpp"
+#include "skillscore/rules/prefilter.hpp"
 #include "skillscore/rules/presence.hpp"
 #include "skillscore/util/pystr.hpp"
 #include "skillscore/util/utf8.hpp"
@@ -54,8 +55,15 @@ Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& li
     if (locate) line = first_match_line(s, ctx);
     return Value::boolean(true);
   }
+  // Many pieces (code blocks): run only the patterns whose literals the body has.
+  std::vector<bool> possible;
+  constexpr std::size_t k_prefilter_pieces = 16;
+  const bool filtered =
+      s.prefilter && pieces.size() >= k_prefilter_pieces && s.prefilter->possible(ctx.doc.body(), possible);
   for (const auto& p : pieces) {
-    for (const auto& re : s.patterns) {
+    for (std::size_t k = 0; k < s.patterns.size(); ++k) {
+      if (filtered && !possible[k]) continue;
+      const auto& re = s.patterns[k];
       if (auto m = re.search(p.text)) {
         if (locate) line = ctx.scopes.line_in(p, m->begin);
         return Value::boolean(true);

@@ -36,14 +36,24 @@ const std::vector<CodeBlockView>& ScopeTexts::code_blocks() {
     std::vector<std::string_view> groups(static_cast<std::size_t>(ngroups));
     std::size_t pos = 0;
     Match whole;
+    // Lines by counting forward from the previous block: matches come in order.
+    const std::string_view text = doc_.text();
+    std::size_t at = doc_.body_offset(), at_line = doc_.line_of(at);
+    const auto line_at = [&](std::size_t offset) {
+      if (offset < at) return doc_.line_of(offset);
+      at_line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(at),
+                                                     text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+      at = offset;
+      return at_line;
+    };
     while (pos <= body.size() && re.find_groups(body, pos, whole, groups.data(), ngroups)) {
       CodeBlockView b;
       b.language = groups[static_cast<std::size_t>(spec.language_group - 1)];
       b.code = groups[static_cast<std::size_t>(spec.code_group - 1)];
-      const std::size_t code_offset = b.code.data() ? static_cast<std::size_t>(b.code.data() - doc_.text().data())
+      const std::size_t code_offset = b.code.data() ? static_cast<std::size_t>(b.code.data() - text.data())
                                                     : doc_.body_offset() + whole.end;
-      b.code_line = doc_.line_of(code_offset);
-      b.fence_line = doc_.line_of(doc_.body_offset() + whole.begin);
+      b.fence_line = line_at(doc_.body_offset() + whole.begin);
+      b.code_line = line_at(code_offset);
       blocks_.push_back(b);
       pos = whole.end > pos ? whole.end : pos + 1;
     }

@@ -40,6 +40,9 @@ struct SearchSpec {
   HeadingLevels levels = 0;
   std::vector<Regex> patterns;
   bool all = false;
+  // For code blocks cut from the body by a regex (each a substring of it):
+  // which patterns can match at all, asked once of the body.
+  std::shared_ptr<const class LiteralPrefilter> prefilter;
 };
 struct CountSpec {
   Scope scope = Scope::Body;
