@@ -36,17 +36,37 @@ std::shared_ptr<const LiteralPrefilter> LiteralPrefilter::build(const std::vecto
 
 bool LiteralPrefilter::possible(std::string_view text, std::vector<bool>& possible) const {
   if (has_ascii_folding_char(text)) return false;
-  // FilteredRE2's atoms are lowercase; lower the text's ASCII letters. An atom
-  // with non-ASCII bytes is taken as present (its case variants are not ASCII).
-  thread_local std::string lowered;
-  lowered.assign(text);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  // FilteredRE2's atoms are lowercase; lower the text's ASCII letters, a
+  // window at a time (windows overlap by the longest atom, less one byte). An
+  // atom with non-ASCII bytes is taken as present (its case variants are not ASCII).
   std::vector<int> found;
+  std::vector<const std::string*> wanted;
+  std::size_t longest = 1;
   for (std::size_t i = 0; i < atoms_.size(); ++i) {
-    if (has_non_ascii(atoms_[i]) || lowered.find(atoms_[i]) != std::string::npos) found.push_back(static_cast<int>(i));
+    if (has_non_ascii(atoms_[i])) {
+      found.push_back(static_cast<int>(i));
+    } else {
+      wanted.push_back(&atoms_[i]);
+      longest = std::max(longest, atoms_[i].size());
+    }
   }
+  std::vector<bool> seen(wanted.size(), false);
+  std::string window;
+  constexpr std::size_t k_window = 64 * 1024;
+  for (std::size_t start = 0; start < text.size() && !wanted.empty(); start += k_window) {
+    window.assign(text.substr(start, k_window + longest - 1));
+    for (char& c : window) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    for (std::size_t k = 0; k < wanted.size(); ++k) {
+      if (!seen[k] && window.find(*wanted[k]) != std::string::npos) seen[k] = true;
+    }
+  }
+  for (std::size_t i = 0, k = 0; i < atoms_.size(); ++i) {
+    if (has_non_ascii(atoms_[i])) continue;
+    if (seen[k++]) found.push_back(static_cast<int>(i));
+  }
+  std::sort(found.begin(), found.end());
   std::vector<int> ids;
   filter_.AllPotentials(found, &ids);
   possible.assign(patterns_, false);

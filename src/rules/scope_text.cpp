@@ -22,7 +22,7 @@ const std::vector<bool>* ScopeTexts::body_presence() {
   return presence_state_ == 1 ? &presence_ : nullptr;
 }
 
-const std::vector<CodeBlockView>& ScopeTexts::code_blocks() {
+const CodeBlocks& ScopeTexts::code_blocks() {
   if (have_blocks_) return blocks_;
   have_blocks_ = true;
   const auto& spec = profile_.document;
@@ -52,8 +52,8 @@ const std::vector<CodeBlockView>& ScopeTexts::code_blocks() {
       b.code = groups[static_cast<std::size_t>(spec.code_group - 1)];
       const std::size_t code_offset = b.code.data() ? static_cast<std::size_t>(b.code.data() - text.data())
                                                     : doc_.body_offset() + whole.end;
-      b.fence_line = line_at(doc_.body_offset() + whole.begin);
-      b.code_line = line_at(code_offset);
+      b.fence_line = static_cast<std::uint32_t>(line_at(doc_.body_offset() + whole.begin));
+      b.code_line = static_cast<std::uint32_t>(line_at(code_offset));
       blocks_.push_back(b);
       pos = whole.end > pos ? whole.end : pos + 1;
     }
@@ -61,18 +61,19 @@ const std::vector<CodeBlockView>& ScopeTexts::code_blocks() {
     const bool fenced_only = spec.code_blocks == CodeBlockSource::AstFenced;
     for (const auto& cb : doc_.markdown().code_blocks) {
       if (fenced_only && !cb.fenced) continue;
-      blocks_.push_back({cb.language, cb.literal, cb.fenced ? cb.line + 1 : cb.line, cb.line});
+      const auto line = static_cast<std::uint32_t>(cb.line);
+      blocks_.push_back({cb.language, cb.literal, cb.fenced ? line + 1 : line, line});
     }
   }
   return blocks_;
 }
 
-const std::vector<TextPiece>& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
+const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
   if (scope == Scope::Headings && levels != 0) {
     for (const auto& [mask, kept] : headings_by_level_) {
       if (mask == levels) return kept;
     }
-    std::vector<TextPiece> kept;
+    Pieces kept;
     for (const auto& h : doc_.markdown().headings) {
       if (h.level >= 1 && h.level <= 6 && (levels & (1u << h.level))) kept.push_back({h.text, h.line});
     }

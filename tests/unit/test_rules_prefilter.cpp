@@ -59,6 +59,21 @@ TEST_SUITE("rules/prefilter") {
     CHECK_FALSE(pf->possible("\xC5\xBF" "i" "\xC5\xBF" "ter", possible));
   }
 
+  TEST_CASE("a literal across the 64 KiB windows of a long text is found") {
+    const auto pats = patterns({"NotImplementedError"}, RegexFlags{});
+    const auto pf = LiteralPrefilter::build(pats);
+    REQUIRE(pf);
+    std::vector<bool> possible;
+    for (std::size_t at : {std::size_t{65536 - 10}, std::size_t{65536 - 1}, std::size_t{65536}, std::size_t{3 * 65536 - 5}}) {
+      std::string text(4 * 65536, 'x');
+      text.replace(at, 19, "NotImplementedError");
+      REQUIRE(pf->possible(text, possible));
+      CHECK_MESSAGE(possible[0], "at " << at);
+    }
+    REQUIRE(pf->possible(std::string(4 * 65536, 'x'), possible));
+    CHECK_FALSE(possible[0]);
+  }
+
   TEST_CASE("non-ASCII literals are taken as present") {
     const auto pats = patterns({"❌.*✅"}, RegexFlags{});
     const auto pf = LiteralPrefilter::build(pats);
