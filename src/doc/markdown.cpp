@@ -103,6 +103,18 @@ Markdown parse_markdown_in_process(std::string_view body, std::size_t first_line
         md.code_blocks.push_back(std::move(b));
         break;
       }
+      case CMARK_NODE_HTML_BLOCK: {
+        const char* lit = cmark_node_get_literal(node);
+        const std::string_view text = lit ? std::string_view(lit) : std::string_view();
+        if (text.substr(0, 4) == "<!--") {
+          // The block's lines from its literal (cmark-gfm 0.29 reports the
+          // start line as the end line of an HTML block).
+          auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+          if (lines > 0 && text.back() == '\n') --lines;
+          md.html_comments.push_back({line, line + lines});
+        }
+        break;
+      }
       case CMARK_NODE_LINK:
       case CMARK_NODE_IMAGE: {
         Link l;

@@ -43,6 +43,11 @@ void serialize(const Markdown& md, std::string& out) {
     put_u64(out, l.image ? 1 : 0);
     put_u64(out, l.line);
   }
+  put_u64(out, md.html_comments.size());
+  for (const auto& c : md.html_comments) {
+    put_u64(out, c.first);
+    put_u64(out, c.last);
+  }
 }
 
 class Reader {
@@ -98,6 +103,11 @@ Markdown deserialize(std::string_view data) {
     l.url = r.str();
     l.image = r.u64() != 0;
     l.line = r.u64();
+  }
+  md.html_comments.resize(r.count(16));
+  for (auto& c : md.html_comments) {
+    c.first = r.u64();
+    c.last = r.u64();
   }
   if (!r.done()) throw MarkdownLimitError("the Markdown parser process sent a bad answer");
   return md;

@@ -107,11 +107,13 @@ const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
     case Scope::Prose:
       if (!have_prose_) {
         have_prose_ = true;
-        // The body with every line of an AST code block emptied, so lines stay true.
+        // The body with every line of an AST code block or HTML comment block
+        // emptied, so lines stay true.
         const std::string_view body = doc_.body();
         const std::size_t first = doc_.line_of(doc_.body_offset());
         std::vector<std::pair<std::size_t, std::size_t>> code_lines;
         for (const auto& cb : doc_.markdown().code_blocks) code_lines.emplace_back(cb.line, cb.end_line);
+        for (const auto& c : doc_.markdown().html_comments) code_lines.emplace_back(c.first, c.last);
         std::sort(code_lines.begin(), code_lines.end());
         std::size_t line = first, start = 0, next_block = 0;
         while (start <= body.size()) {

@@ -129,6 +129,29 @@ TEST_SUITE("rules/ast scopes") {
     CHECK(r.first_line[static_cast<std::size_t>(p.metric_index("no_language"))] == 13);
   }
 
+  TEST_CASE("prose leaves out code blocks and HTML comment blocks, keeps other HTML") {
+    const std::string metrics = R"(
+metrics:
+  - {name: check_mark, kind: search, scope: prose, patterns: ['✅']}
+  - {name: good_tag, kind: search, scope: prose, patterns: ['<Good>']}
+  - {name: cross, kind: search, scope: prose, patterns: ['❌']}
+  - {name: no_language, kind: blocks, missing_language: true}
+  - {name: any_block, kind: formula, expr: 'true'}
+)";
+    const Profile p = load(k_head + metrics + k_tail);
+    const std::string doc =
+        "---\nname: demo\n---\n# Demo\n\n<!-- TODO: add a ✅ example\nlater -->\n\n<Good>\nfine\n</Good>\n\n"
+        "```bash\necho ❌\n```\nText with an inline <!-- ❌ --> comment.\n";
+    const doc::Document d("demo/SKILL.md", doc, p.document.frontmatter);
+    REQUIRE(d.markdown().html_comments.size() == 1);
+    CHECK(d.markdown().html_comments[0].first == 6);
+    CHECK(d.markdown().html_comments[0].last == 7);
+    const MetricResults r = evaluate_metrics(p, d);
+    CHECK_FALSE(metric(p, r, "check_mark").b);  // only in the comment block
+    CHECK(metric(p, r, "good_tag").b);          // an HTML block that is not a comment stays
+    CHECK(metric(p, r, "cross").b);             // an inline comment inside a paragraph stays prose
+  }
+
   TEST_CASE("levels are for the headings scope only, 1 to 6") {
     CHECK(load_error(k_head + "metrics:\n  - {name: x, kind: count, scope: prose, levels: [2], pattern: 'a'}\n" + k_tail)
               .find("levels are only for the headings scope") != std::string::npos);

@@ -36,10 +36,18 @@ struct Link {
   std::size_t line = 0;
 };
 
+// Lines first..last of the file, both included.
+struct LineRange {
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
 struct Markdown {
   std::vector<Heading> headings;
   std::vector<CodeBlock> code_blocks;
   std::vector<Link> links;
+  // HTML blocks that are comments (`<!-- ... -->` starting a block): not prose.
+  std::vector<LineRange> html_comments;
 };
 
 // The AST could not be built within the budget (pathological Markdown), or the
