@@ -82,29 +82,50 @@ int run_rules(const RulesOptions& o, std::ostream& out) {
   return k_exit_ok;
 }
 
-int run_explain(const RulesOptions& o, const std::string& id, std::ostream& out) {
-  const auto p = load(o);
-  if (!p) return k_exit_error;
-  for (const auto& c : p->checks) {
+namespace {
+
+bool explain_in(const rules::Profile& p, const std::string& id, std::ostream& out) {
+  for (const auto& c : p.checks) {
     if (c.id != id && c.slug != id) continue;
-    out << c.id << " " << c.slug << " (" << p->name << ", " << rules::kind_name(rules::severities(), c.severity)
+    out << c.id << " " << c.slug << " (" << p.name << ", " << rules::kind_name(rules::severities(), c.severity)
         << ")\n\n" << c.title << ".\n";
     if (!c.doc.empty()) out << "\n" << c.doc << "\n";
-    if (auto wt = weight_of(*p, c)) out << "\nWeight in the score: " << *wt << " (" << p->metrics[static_cast<std::size_t>(c.scores)].name << ")\n";
+    if (c.origin != p.name) out << "\nFrom the " << c.origin << " profile, which " << p.name << " includes.\n";
+    if (auto wt = weight_of(p, c)) out << "\nWeight in the score: " << *wt << " (" << p.metrics[static_cast<std::size_t>(c.scores)].name << ")\n";
     out << "\nOutcomes, the first whose condition holds:\n";
     for (const auto& oc : c.outcomes) {
       out << "  " << (oc.kind == rules::OutcomeKind::Issue ? "issue    " : "strength ")
-          << (oc.when ? "when " + oc.when->source() : std::string("otherwise")) << "\n    \"" << literal(oc.message, *p) << "\"\n";
-      if (oc.kind == rules::OutcomeKind::Issue) out << "    fix: " << literal(oc.recommendation, *p) << "\n";
+          << (oc.when ? "when " + oc.when->source() : std::string("otherwise")) << "\n    \"" << literal(oc.message, p) << "\"\n";
+      if (oc.kind == rules::OutcomeKind::Issue) out << "    fix: " << literal(oc.recommendation, p) << "\n";
     }
-    out << "\nExamples: tests/fixtures/rules/" << p->name << "/" << c.id << "/pass/ and " << c.id << "/fail/\n";
-    return k_exit_ok;
+    out << "\nExamples: tests/fixtures/rules/" << c.origin << "/" << c.id << "/pass/ and " << c.id << "/fail/\n";
+    return true;
   }
+  return false;
+}
+
+}  // namespace
+
+int run_explain(const RulesOptions& o, const std::string& id, std::ostream& out) {
+  const auto p = load(o);
+  if (!p) return k_exit_error;
+  if (explain_in(*p, id, out)) return k_exit_ok;
   for (const auto& d : diagnostics()) {
     if (d.id != id && d.slug != id) continue;
     out << d.id << " " << d.slug << " (skillscore, " << rules::kind_name(rules::severities(), d.severity) << ")\n\n"
         << d.title << ".\n\nfix: " << d.recommendation << "\n";
     return k_exit_ok;
+  }
+  // No profile named: the rule may be another built-in profile's (ST021 is strict's).
+  if (!o.profile_given && !o.rules_file) {
+    for (const auto& name : rules::builtin_profile_names()) {
+      if (name == p->name) continue;
+      std::string error;
+      const auto other = rules::load_builtin_profile(name, error);
+      if (other && explain_in(*other, id, out)) return k_exit_ok;
+    }
+    spdlog::error("no rule '{}' in any built-in profile (see `skillscore rules --profile P`)", id);
+    return k_exit_error;
   }
   spdlog::error("no rule '{}' in profile {} (see `skillscore rules --profile {}`)", id, p->name, p->name);
   return k_exit_error;

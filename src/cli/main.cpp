@@ -156,6 +156,7 @@ int main(int argc, char** argv) {
   try {
     if (rules_cmd->parsed() || explain->parsed()) {
       if (!rules_file_opt.empty()) rules_options.rules_file = rules_file_opt;
+      rules_options.profile_given = (rules_cmd->parsed() ? rules_cmd : explain)->count("--profile") > 0;
       return rules_cmd->parsed() ? skillscore::app::run_rules(rules_options, std::cout)
                                  : skillscore::app::run_explain(rules_options, explain_id, std::cout);
     }

@@ -67,8 +67,9 @@ class ProfileReader {
       if (!file) fail(item, "include: unknown built-in profile '" + name + "'");
       if (name == p_.name || ++include_depth_ > 4) fail(item, "include: profiles may not include themselves");
       const YAML::Node root = YAML::Load(std::string(file->content));
-      const std::string outer = source_;
+      const std::string outer = source_, outer_origin = origin_;
       source_ = "rules/" + std::string(file->filename);
+      origin_ = name;
       const DocumentSpec mine = std::move(p_.document);
       p_.document = DocumentSpec{};
       read_document(require(root, "document"));
@@ -82,6 +83,7 @@ class ProfileReader {
       for (const auto& m : require(root, "metrics")) read_metric(m);
       for (const auto& c : require(root, "checks")) read_check(c);
       source_ = outer;
+      origin_ = outer_origin;
       --include_depth_;
     }
   }
@@ -435,6 +437,7 @@ class ProfileReader {
     c.slug = scalar(require(n, "slug"), "slug");
     c.title = scalar(require(n, "title"), "title");
     c.doc = optional_scalar(n, "doc");
+    c.origin = origin_.empty() ? p_.name : origin_;
     c.source_line = static_cast<std::size_t>(n.Mark().line + 1);
     c.severity = n["severity"].IsDefined() ? enum_value(n["severity"], severities(), "severity") : Severity::Warning;
     if (n["scores"].IsDefined()) c.scores = metric_ref(n["scores"], "scores");
@@ -595,6 +598,7 @@ class ProfileReader {
   }
 
   std::string source_;
+  std::string origin_;  // while reading an included profile: its name
   int include_depth_ = 0;
   Profile p_;
 };

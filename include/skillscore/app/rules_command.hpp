@@ -11,6 +11,7 @@ struct RulesOptions {
   std::string profile = "skill-fleet-v2";
   std::optional<std::string> rules_file;
   std::string format = "text";  // text | json
+  bool profile_given = false;   // explain: false lets it look in the other built-in profiles
 };
 
 // Lists id, slug, severity, weight and title of every rule.

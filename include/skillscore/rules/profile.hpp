@@ -141,6 +141,7 @@ struct Check {
   int scores = -1;       // the metric of the score term this check stands for, if any
   bool enabled = true;   // false: its findings are dropped (configuration override)
   std::size_t source_line = 0;
+  std::string origin;  // the profile whose file defines it (an included one, or this one)
 };
 
 struct ScoreTerm {
