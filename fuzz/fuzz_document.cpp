@@ -40,12 +40,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto& fm = d.frontmatter();
     if (!fm.data.is_map()) __builtin_trap();
     const auto& md = d.markdown();
-    const std::size_t lines = d.lines().line_of(d.text().size());
+    const std::size_t lines = d.line_of(d.text().size());
     for (const auto& h : md.headings) {
       if (h.line == 0 || h.line > lines + 1) __builtin_trap();
     }
     for (const auto& b : md.code_blocks) {
       if (b.line == 0 || b.end_line < b.line) __builtin_trap();
+    }
+    for (const auto& c : md.html_comments) {
+      if (c.first == 0 || c.last < c.first || c.last > lines + 1) __builtin_trap();
     }
   }
   return 0;
