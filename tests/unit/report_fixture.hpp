@@ -35,7 +35,8 @@ Issue make_issue(std::string rule, std::string slug, Severity sev, std::string m
   return i;
 }
 
-Assessment make_assessment(std::string path, double score, score::Rating rating, std::vector<Issue> issues) {
+Assessment make_assessment(std::string path, double score, score::Rating rating, std::vector<Issue> issues,
+                           std::vector<std::string> strengths = {}) {
   Assessment a;
   a.path = std::move(path);
   a.profile = "skill-fleet-v2";
@@ -43,6 +44,7 @@ Assessment make_assessment(std::string path, double score, score::Rating rating,
   a.score.base = score;
   a.score.rating = rating;
   a.issues = std::move(issues);
+  a.strengths = std::move(strengths);
   return a;
 }
 

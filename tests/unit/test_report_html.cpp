@@ -17,6 +17,7 @@
 #include "report/html_assets.hpp"
 #include "report/html_util.hpp"
 #include "report/report_util.hpp"
+#include "report_fixture.hpp"
 #include "skillscore/report/reporter.hpp"
 #include "skillscore/report/summary.hpp"
 #include "skillscore/rules/loader.hpp"
@@ -29,30 +30,9 @@ using report::FileError;
 using report::Issue;
 using rules::Severity;
 
-Issue make_issue(std::string rule, std::string slug, Severity sev, std::string message, std::size_t line,
-                 std::string recommendation = "") {
-  Issue i;
-  i.rule = std::move(rule);
-  i.slug = std::move(slug);
-  i.severity = sev;
-  i.message = std::move(message);
-  i.line = line;
-  i.recommendation = std::move(recommendation);
-  return i;
-}
-
-Assessment make_assessment(std::string path, double score, score::Rating rating, std::vector<Issue> issues,
-                           std::vector<std::string> strengths = {}) {
-  Assessment a;
-  a.path = std::move(path);
-  a.profile = "skill-fleet-v2";
-  a.score.score = score;
-  a.score.base = score;
-  a.score.rating = rating;
-  a.issues = std::move(issues);
-  a.strengths = std::move(strengths);
-  return a;
-}
+using test::report_fixture::count;
+using test::report_fixture::make_assessment;
+using test::report_fixture::make_issue;
 
 const std::string k_script_path = "skills/<script>alert(1)</script>/SKILL.md";
 const std::string k_quote_path = "skills/\"quoted\" & 'co'/SKILL.md";
@@ -127,12 +107,6 @@ struct Fixture {
     return out;
   }
 };
-
-std::size_t count(std::string_view hay, std::string_view needle) {
-  std::size_t n = 0;
-  for (auto pos = hay.find(needle); pos != std::string_view::npos; pos = hay.find(needle, pos + needle.size())) ++n;
-  return n;
-}
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
