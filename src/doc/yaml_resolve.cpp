@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "skillscore/util/float_repr.hpp"
+#include "skillscore/util/pystr.hpp"
 
 namespace skillscore::doc {
 namespace {
@@ -145,7 +146,7 @@ PyValue construct_int(std::string_view raw) {
 
 PyValue construct_float(std::string_view raw) {
   std::string s = without_underscores(raw);
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  util::ascii_lower(s);
   double sign = 1.0;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
     if (s[0] == '-') sign = -1.0;
@@ -287,7 +288,7 @@ std::optional<PyValue> construct_scalar(ScalarTag tag, std::string_view s, Scala
     case ScalarTag::Null: return PyValue::none();
     case ScalarTag::Bool: {
       std::string lower(s);
-      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+      util::ascii_lower(lower);
       PyValue v;
       v.type = PyType::Bool;
       v.boolean = lower == "yes" || lower == "true" || lower == "on";

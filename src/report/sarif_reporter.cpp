@@ -14,6 +14,7 @@
 #include "skillscore/app/diagnostics.hpp"
 #include "skillscore/report/json_writer.hpp"
 #include "skillscore/score/rating.hpp"
+#include "skillscore/util/pystr.hpp"
 
 namespace skillscore::report {
 namespace {
@@ -49,7 +50,7 @@ std::string pascal_case(std::string_view slug) {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  util::ascii_lower(out);
   return out;
 }
 

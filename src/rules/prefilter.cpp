@@ -2,12 +2,10 @@
 
 #include <algorithm>
 
+#include "skillscore/util/pystr.hpp"
+
 namespace skillscore::rules {
 namespace {
-
-bool has_non_ascii(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-}
 
 // Characters outside ASCII whose case folds reach ASCII letters (K, s, i):
 // a case-insensitive pattern matches them, an ASCII-lowered text hides them.
@@ -31,6 +29,14 @@ std::shared_ptr<const LiteralPrefilter> LiteralPrefilter::build(const std::vecto
   }
   p->patterns_ = patterns.size();
   p->filter_.Compile(&p->atoms_);
+  for (std::size_t i = 0; i < p->atoms_.size(); ++i) {
+    if (!util::is_ascii(p->atoms_[i])) {
+      p->non_ascii_atoms_.push_back(static_cast<int>(i));
+    } else {
+      p->ascii_atoms_.push_back(static_cast<int>(i));
+      p->longest_ascii_atom_ = std::max(p->longest_ascii_atom_, p->atoms_[i].size());
+    }
+  }
   return p;
 }
 
@@ -39,32 +45,19 @@ bool LiteralPrefilter::possible(std::string_view text, std::vector<bool>& possib
   // FilteredRE2's atoms are lowercase; lower the text's ASCII letters, a
   // window at a time (windows overlap by the longest atom, less one byte). An
   // atom with non-ASCII bytes is taken as present (its case variants are not ASCII).
-  std::vector<int> found;
-  std::vector<const std::string*> wanted;
-  std::size_t longest = 1;
-  for (std::size_t i = 0; i < atoms_.size(); ++i) {
-    if (has_non_ascii(atoms_[i])) {
-      found.push_back(static_cast<int>(i));
-    } else {
-      wanted.push_back(&atoms_[i]);
-      longest = std::max(longest, atoms_[i].size());
-    }
-  }
-  std::vector<bool> seen(wanted.size(), false);
+  std::vector<int> found = non_ascii_atoms_;
+  std::vector<bool> seen(ascii_atoms_.size(), false);
   std::string window;
   constexpr std::size_t k_window = 64 * 1024;
-  for (std::size_t start = 0; start < text.size() && !wanted.empty(); start += k_window) {
-    window.assign(text.substr(start, k_window + longest - 1));
-    for (char& c : window) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    for (std::size_t k = 0; k < wanted.size(); ++k) {
-      if (!seen[k] && window.find(*wanted[k]) != std::string::npos) seen[k] = true;
+  for (std::size_t start = 0; start < text.size() && !ascii_atoms_.empty(); start += k_window) {
+    window.assign(text.substr(start, k_window + longest_ascii_atom_ - 1));
+    util::ascii_lower(window);
+    for (std::size_t k = 0; k < ascii_atoms_.size(); ++k) {
+      if (!seen[k] && window.find(atoms_[static_cast<std::size_t>(ascii_atoms_[k])]) != std::string::npos) seen[k] = true;
     }
   }
-  for (std::size_t i = 0, k = 0; i < atoms_.size(); ++i) {
-    if (has_non_ascii(atoms_[i])) continue;
-    if (seen[k++]) found.push_back(static_cast<int>(i));
+  for (std::size_t k = 0; k < ascii_atoms_.size(); ++k) {
+    if (seen[k]) found.push_back(ascii_atoms_[k]);
   }
   std::sort(found.begin(), found.end());
   std::vector<int> ids;

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "skillscore/util/pystr.hpp"
+
 namespace skillscore::rules {
 namespace {
 
@@ -209,12 +211,6 @@ RE2::Options re2_options() {
   return opts;
 }
 
-bool is_ascii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -317,7 +313,7 @@ bool Regex::find_groups(std::string_view text, std::size_t pos, Match& whole, st
   thread_local std::vector<re2::StringPiece> sub;
   sub.assign(static_cast<std::size_t>(ngroups) + 1, re2::StringPiece());
   bool twin = false;
-  if (ascii_twin_ && is_ascii(std::string_view(m.data(), m.size()))) {
+  if (ascii_twin_ && util::is_ascii(std::string_view(m.data(), m.size()))) {
     twin = twin_context_free_ ? ascii_twin_->Match(m, 0, m.size(), RE2::ANCHOR_BOTH, sub.data(), ngroups + 1)
                               : ascii_twin_->Match(subject, whole.begin, whole.end, RE2::ANCHOR_BOTH, sub.data(),
                                                    ngroups + 1);

@@ -72,4 +72,10 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
+void ascii_lower(std::string& s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
 }  // namespace skillscore::util

@@ -87,4 +87,10 @@ TEST_SUITE("util/pystr") {
     CHECK(is_ascii("use when\x7F"));
     CHECK_FALSE(is_ascii("caf\xC3\xA9"));
   }
+
+  TEST_CASE("ascii_lower lowers A-Z only") {
+    std::string s = "Use WHEN \xC3\x89t\xC3\xA9 [Z]@";
+    ascii_lower(s);
+    CHECK(s == "use when \xC3\x89t\xC3\xA9 [z]@");  // É stays: not ASCII
+  }
 }

@@ -26,6 +26,9 @@ class LiteralPrefilter {
  private:
   re2::FilteredRE2 filter_{3};
   std::vector<std::string> atoms_;
+  std::vector<int> non_ascii_atoms_;  // taken as present in every text
+  std::vector<int> ascii_atoms_;      // looked for in the lowered text
+  std::size_t longest_ascii_atom_ = 1;
   std::size_t patterns_ = 0;
 };
 

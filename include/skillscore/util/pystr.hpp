@@ -24,4 +24,7 @@ std::string py_lower_for_ascii_match(std::string_view s);
 
 bool is_ascii(std::string_view s);
 
+// Lower-cases A-Z in place; every other byte stays (no locale is consulted).
+void ascii_lower(std::string& s);
+
 }  // namespace skillscore::util
