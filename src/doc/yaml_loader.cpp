@@ -39,12 +39,12 @@ std::size_t flow_depth(std::string_view s) {
 }
 
 // yaml-cpp 0.7's LoadAll loops forever, allocating an empty document per
-// turn, when a document starts with a token its parser does not consume (a
-// ',' outside a flow collection after optional indentation, properties or a
-// '---': yaml-cpp issue #1040, fixed upstream after 0.7). A textual check
-// cannot name every such start, so ask yaml-cpp's own parser, through the
-// public event API, whether the stream yields more documents than it has
-// document markers. Run only when a ',' at block level could start a node.
+// turn, when a document ends before a token its parser does not consume (a
+// ',' outside a flow collection after "[a]", "\"x\"", "&x", "!t", "---"...:
+// yaml-cpp issue #1040, fixed upstream after 0.7). No textual check names
+// every such place (the fuzzers kept finding new ones), so yaml-cpp's own
+// parser decides, through the public event API: a stream that yields more
+// documents than it has document markers is stalled.
 class DocumentCounter final : public YAML::EventHandler {
  public:
   explicit DocumentCounter(std::size_t cap) : cap_(cap) {}
@@ -66,38 +66,21 @@ class DocumentCounter final : public YAML::EventHandler {
   std::size_t documents_ = 0;
 };
 
-// A ',' outside flow collections at the start of a token (the line start or
-// after a blank), not inside a quoted scalar or a comment on its line: where
-// the stall can begin. Inside a plain scalar ("a, b") yaml-cpp reads it fine.
-bool may_stall_yaml_cpp(std::string_view s) {
-  long depth = 0;
-  bool candidate_line = true;
-  char prev = '\n';
-  for (char c : s) {
-    if (c == '\n') {
-      candidate_line = true;
-    } else if (candidate_line) {
-      if (c == ',' && depth <= 0 && (prev == '\n' || prev == ' ' || prev == '\t')) return true;
-      if (c == '[' || c == '{') ++depth;
-      else if (c == ']' || c == '}') --depth;
-      else if (c == '"' || c == '\'' || c == '#') candidate_line = false;
-    }
-    prev = c;
-  }
-  return false;
-}
-
-bool stalls_yaml_cpp(const std::string& source) {
-  if (!may_stall_yaml_cpp(source)) return false;
+// Lines starting with "---" or "...": the document markers of the stream.
+std::size_t document_markers(std::string_view source) {
   std::size_t markers = 0;
   for (std::size_t pos = 0; pos < source.size();) {
     if (source.compare(pos, 3, "---") == 0 || source.compare(pos, 3, "...") == 0) ++markers;
     const std::size_t nl = source.find('\n', pos);
-    if (nl == std::string::npos) break;
+    if (nl == std::string_view::npos) break;
     pos = nl + 1;
   }
+  return markers;
+}
+
+bool stalls_yaml_cpp(const std::string& source) {
   std::istringstream in(source);
-  DocumentCounter counter(markers + 2);
+  DocumentCounter counter(document_markers(source) + 2);
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(counter)) {
@@ -108,6 +91,17 @@ bool stalls_yaml_cpp(const std::string& source) {
     return false;  // a real error: LoadAll reports it
   }
   return false;
+}
+
+// Whether the first document, `first`, is the whole stream: a block mapping
+// at column 0 ends only at the end of the stream, at a document marker, or
+// with an error ("end of map not found"), so without markers nothing can
+// follow it. (A block sequence can: "- a\nb" is two documents to yaml-cpp.)
+// Frontmatter nearly always is such a mapping: it then costs one parse.
+bool whole_stream(std::string_view source, const YAML::Node& first) {
+  if (!first.IsMap()) return false;
+  if (first.Style() != YAML::EmitterStyle::Block || first.Mark().column != 0) return false;
+  return document_markers(source) == 0;
 }
 
 class Converter {
@@ -324,13 +318,19 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits, YamlDi
   // Two passes at most: the second after turning PyYAML's extra line breaks
   // (NEL, LS, PS outside scalars) into the '\n' yaml-cpp knows.
   for (int pass = 0; pass < 2; ++pass) {
-    if (stalls_yaml_cpp(source)) {
-      // PyYAML: a ',' outside a flow collection is an error. yaml-cpp would
-      // loop forever on it, so it never gets to see it.
-      return failure(YamlStatus::Error, "found ',' outside a flow collection", 0, 0);
-    }
     try {
-      docs = YAML::LoadAll(source);
+      // The first document alone cannot stall; the rest of the stream is
+      // looked at only when something may follow it.
+      YAML::Node first = YAML::Load(source);
+      if (whole_stream(source, first)) {
+        docs.assign(1, std::move(first));
+      } else if (stalls_yaml_cpp(source)) {
+        // PyYAML: a ',' outside a flow collection is an error. yaml-cpp would
+        // loop forever on it, so it never gets to see it.
+        return failure(YamlStatus::Error, "found ',' outside a flow collection", 0, 0);
+      } else {
+        docs = YAML::LoadAll(source);
+      }
     } catch (const YAML::Exception& e) {
       return failure(YamlStatus::Error, e.msg, static_cast<std::size_t>(e.mark.line + 1),
                      static_cast<std::size_t>(e.mark.column + 1));
