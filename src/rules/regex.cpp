@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "skillscore/rules/sequence_matcher.hpp"
 #include "skillscore/util/pystr.hpp"
 
 namespace skillscore::rules {
@@ -254,6 +255,12 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
       }
     }
   }
+  if (dialect == RegexDialect::Python && re->NumberOfCapturingGroups() > 0) {
+    if (auto seq = SequenceMatcher::compile(source, flags);
+        seq && seq->group_count() == re->NumberOfCapturingGroups()) {
+      r.sequence_ = std::make_shared<const SequenceMatcher>(std::move(*seq));
+    }
+  }
   r.re_ = std::move(re);
   return r;
 }
@@ -303,6 +310,13 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first) con
 
 bool Regex::find_groups(std::string_view text, std::size_t pos, Match& whole, std::string_view* groups,
                         int ngroups) const {
+  if (sequence_) {
+    switch (sequence_->find_groups(text, pos, whole, groups, ngroups)) {
+      case SequenceMatcher::Result::Found: return true;
+      case SequenceMatcher::Result::NotFound: return false;
+      case SequenceMatcher::Result::Unsure: break;  // RE2 decides
+    }
+  }
   const re2::StringPiece subject(text.data(), text.size());
   // The match's bounds first (DFAs only), then its groups: from the ASCII twin
   // when the match is ASCII, else from the pattern itself, anchored on the match.

@@ -27,6 +27,8 @@ struct Match {
   std::size_t end = 0;
 };
 
+class SequenceMatcher;
+
 class Regex {
  public:
   // Compiles `source`; nullopt with `error` set when it is not valid.
@@ -61,6 +63,9 @@ class Regex {
   // and \d, used for the groups of an all-ASCII match (find_groups).
   std::shared_ptr<const RE2> ascii_twin_;
   bool twin_context_free_ = false;  // no ^ $ \A \z: the twin may see the match alone
+  // For patterns of a shape that never backtracks ('```(\w*)\n(.*?)```'):
+  // a direct matcher tried before RE2 by find_groups.
+  std::shared_ptr<const SequenceMatcher> sequence_;
 };
 
 // The RE2 pattern equivalent to a Python `re` pattern with these flags, or
