@@ -37,9 +37,11 @@ Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& li
   if (s.scope == Scope::Body) {
     if (const auto* present = ctx.scopes.body_presence()) {
       bool value = s.all;
-      for (std::size_t k = 0; k < s.patterns.size(); ++k) {
+      for (std::size_t k = 0; k < s.patterns.size() && value == s.all; ++k) {
         const int slot = ctx.profile.presence->slot(metric, static_cast<int>(k));
-        const bool hit = (*present)[static_cast<std::size_t>(slot)];
+        // Patterns left out of the index are searched here.
+        const bool hit = slot >= 0 ? (*present)[static_cast<std::size_t>(slot)]
+                                   : s.patterns[k].search(ctx.doc.body()).has_value();
         value = s.all ? value && hit : value || hit;
       }
       if (value && locate) line = first_match_line(s, ctx);
@@ -76,7 +78,8 @@ Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& li
 Value eval_count(int metric, const CountSpec& s, Context& ctx, std::size_t& line) {
   if (s.scope == Scope::Body) {
     const auto* present = ctx.scopes.body_presence();
-    if (present && !(*present)[static_cast<std::size_t>(ctx.profile.presence->slot(metric, 0))]) {
+    const int slot = present ? ctx.profile.presence->slot(metric, 0) : -1;
+    if (slot >= 0 && !(*present)[static_cast<std::size_t>(slot)]) {
       return Value::integer(0);
     }
   }

@@ -18,7 +18,7 @@ struct Profile;
 class PresenceIndex {
  public:
   // Every pattern of body-scope search and count metrics, and the code-block
-  // pattern. nullptr (and `error`) if RE2 cannot build the set.
+  // pattern, except those with an unbounded gap (slot -1: searched alone). nullptr (and `error`) if RE2 cannot build the set.
   static std::shared_ptr<const PresenceIndex> build(const Profile& profile, std::string& error);
 
   // Which slots occur in `text`; false when the set ran out of memory (the
