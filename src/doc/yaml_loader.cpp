@@ -10,6 +10,7 @@
 
 #include "skillscore/doc/yaml_resolve.hpp"
 #include "yaml_pycompat.hpp"
+#include "yaml_simple.hpp"
 #include "skillscore/util/line_index.hpp"
 #include "skillscore/util/utf8.hpp"
 
@@ -290,7 +291,7 @@ YamlLoadResult failure(YamlStatus status, std::string message, std::size_t line,
 
 }  // namespace
 
-YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits, YamlDialect dialect) {
+YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits, YamlDialect dialect, bool simple_reader) {
   // The Reader's check comes first in PyYAML, before any parsing.
   {
     std::size_t pos = 0, line = 1, col = 1;
@@ -312,6 +313,9 @@ YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits, YamlDi
   }
   if (flow_depth(text) > limits.max_depth) {
     return failure(YamlStatus::Crash, "nesting deeper than " + std::to_string(limits.max_depth), 0, 0);
+  }
+  if (simple_reader && dialect == YamlDialect::PyYaml) {
+    if (auto simple = load_simple_yaml(text, limits)) return std::move(*simple);
   }
   std::string source(text);
   std::vector<YAML::Node> docs;

@@ -36,7 +36,9 @@ struct YamlLimits {
   std::size_t max_nodes = 200000;   // bounds alias expansion ("billion laughs")
 };
 
+// Frontmatter of the common simple shape is read directly (yaml_simple.cpp);
+// `simple_reader` false sends everything through yaml-cpp (tests compare the two).
 YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits = {},
-                         YamlDialect dialect = YamlDialect::PyYaml);
+                         YamlDialect dialect = YamlDialect::PyYaml, bool simple_reader = true);
 
 }  // namespace skillscore::doc

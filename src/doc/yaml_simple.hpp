@@ -1,0 +1,18 @@
+#pragma once
+// A direct reader for the frontmatter most skills have: block mappings of
+// keys and one-line values (plain, quoted, or flow lists of them), nested
+// mappings and block lists, nothing else. It gives the value load_yaml gets
+// from yaml-cpp (same typing, same positions) at a small fraction of the cost,
+// and declines (nullopt) anything outside that shape, which yaml-cpp then
+// reads: comments, block scalars, escapes, multi-line scalars, anchors, tags,
+// tabs, merge keys, flow mappings, and whatever PyYAML would refuse.
+#include <optional>
+#include <string_view>
+
+#include "skillscore/doc/yaml_loader.hpp"
+
+namespace skillscore::doc {
+
+std::optional<YamlLoadResult> load_simple_yaml(std::string_view text, const YamlLimits& limits);
+
+}  // namespace skillscore::doc

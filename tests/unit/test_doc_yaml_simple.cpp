@@ -1,0 +1,155 @@
+// Tests for src/doc/yaml_simple.cpp: the direct reader gives what yaml-cpp's
+// path gives (values, types, positions, errors) wherever it answers, and
+// leaves the rest to it.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "../../src/doc/yaml_simple.hpp"
+#include "skillscore/doc/yaml_loader.hpp"
+
+using namespace skillscore::doc;
+
+namespace {
+
+bool same(const PyValue& a, const PyValue& b, std::string& why, const std::string& path = "$") {
+  if (a.type != b.type || a.text != b.text || a.boolean != b.boolean || a.number != b.number ||
+      a.repr_text != b.repr_text) {
+    why = path + ": value differs ('" + a.text + "' / '" + b.text + "')";
+    return false;
+  }
+  if (a.line != b.line || a.column != b.column) {
+    why = path + ": position " + std::to_string(a.line) + ":" + std::to_string(a.column) + " / " +
+          std::to_string(b.line) + ":" + std::to_string(b.column);
+    return false;
+  }
+  if (a.items.size() != b.items.size() || a.entries.size() != b.entries.size()) {
+    why = path + ": size differs";
+    return false;
+  }
+  for (std::size_t i = 0; i < a.items.size(); ++i) {
+    if (!same(a.items[i], b.items[i], why, path + "[" + std::to_string(i) + "]")) return false;
+  }
+  for (std::size_t i = 0; i < a.entries.size(); ++i) {
+    const auto& [ka, va] = a.entries[i];
+    if (!same(ka, b.entries[i].first, why, path + " key " + ka.text)) return false;
+    if (!same(va, b.entries[i].second, why, path + "." + ka.text)) return false;
+  }
+  return true;
+}
+
+// Whether the direct reader answers, and then agrees with yaml-cpp's path.
+bool taken_and_same(const std::string& yaml) {
+  const auto simple = load_simple_yaml(yaml, {});
+  if (!simple) return false;
+  const YamlLoadResult full = load_yaml(yaml, {}, YamlDialect::PyYaml, false);
+  std::string why;
+  CHECK_MESSAGE(full.status == YamlStatus::Ok, yaml, " -> ", full.message);
+  CHECK_MESSAGE(same(simple->value, full.value, why), yaml, " -> ", why);
+  return true;
+}
+
+}  // namespace
+
+TEST_SUITE("doc/yaml_simple") {
+  TEST_CASE("reads the common frontmatter as yaml-cpp's path does") {
+    CHECK(taken_and_same("\nname: my-skill\ndescription: Use when testing, before a release\n"));
+    CHECK(taken_and_same("\nname: x\ndescription: \"Quoted: with colon # and hash\"\nlicense: 'it''s MIT'\n"));
+    CHECK(taken_and_same("\nname: x\ntags: [a, \"b, c\", 'd', 1, true, null]\nempty: []\n"));
+    CHECK(taken_and_same("\nmetadata:\n  skill_id: x/y\n  version: 1.0.0\n  weight: 0.5\n  when:\nnext: 1\n"));
+    CHECK(taken_and_same("\nlist:\n  - a\n  - 'b'\n  - [c]\nsame_indent:\n- d\n- 2024-01-02\nlast:\n"));
+    CHECK(taken_and_same("name: x\nversion: 1.0\ncount: 0x1F\nyes: no\nwhen: 2024-01-01 10:00:00\nnull: ~\nlast:"));
+    CHECK(taken_and_same("\nurl: http://example.com/a:b\nnote: caf\xC3\xA9 \xE2\x9C\x85 [x] {y} C# a,b\n\n\n"));
+    CHECK(taken_and_same("\na:\n  b:\n    c: deep\n  d: [1, 2]\ne: f\n"));
+    CHECK(taken_and_same("\ndup: first\nother: x\ndup: second\n"));
+  }
+
+  TEST_CASE("leaves everything else to yaml-cpp") {
+    for (const char* yaml : {
+             "\n# a comment\nname: x\n",               // comments
+             "\nname: x # trailing comment\n",         // inline comments
+             "\ndescription: |\n  block\n",            // block scalars
+             "\ndescription: >-\n  folded\n",
+             "\ndescription: \"esc\\\"aped\"\n",       // escapes
+             "\ndescription: \"two\n  lines\"\n",     // multi-line quoted
+             "\ndescription: two\n  lines\n",          // multi-line plain
+             "\nname: &a x\nother: *a\n",              // anchors and aliases
+             "\nname: !!str 1\n",                      // tags
+             "\n<<: {a: 1}\n",                         // merge keys, flow mappings
+             "\nname:\tx\n",                           // tabs
+             "\nname: x\r\n",                          // carriage returns
+             "\n---\nname: x\n",                       // document markers
+             "\n%YAML 1.1\nname: x\n",                 // directives
+             "\nname: a: b\n",                         // what PyYAML refuses
+             "\nlist:\n  -\n  - a\n",                  // empty or nested items
+             "\nlist:\n  - a: 1\n",
+             "\ntags: [a, [b]]\n",
+             "\ntags: [a, ]\n",
+             "\ntags: [a,\n  b]\n",
+             "\n  name: indented\n",
+             "\n",                                     // empty stream
+             "\nname: `x`\n",
+             "\nk\xC3\xA9y: x\n",
+         }) {
+      CHECK_MESSAGE(!load_simple_yaml(yaml, {}).has_value(), yaml);
+      // And load_yaml still gives yaml-cpp's answer for them.
+      const YamlLoadResult a = load_yaml(yaml), b = load_yaml(yaml, {}, YamlDialect::PyYaml, false);
+      std::string why;
+      CHECK_EQ(a.status, b.status);
+      CHECK_EQ(a.message, b.message);
+      CHECK_MESSAGE(same(a.value, b.value, why), yaml, " -> ", why);
+    }
+  }
+
+  TEST_CASE("limits: too many nodes or too deep is left to yaml-cpp, which reports it") {
+    YamlLimits limits;
+    limits.max_nodes = 5;
+    CHECK_FALSE(load_simple_yaml("\na: 1\nb: 2\nc: 3\n", limits).has_value());
+    limits = {};
+    limits.max_depth = 1;
+    CHECK_FALSE(load_simple_yaml("\na:\n  b:\n    c: 1\n", limits).has_value());
+  }
+
+  TEST_CASE("random frontmatter: wherever the reader answers, yaml-cpp's path agrees") {
+    const std::vector<std::string> keys = {"name", "description", "a-b", "x.y", "1", "true", "on", "null", "k_2", "dup"};
+    const std::vector<std::string> values = {
+        "plain words", "yes", "No", "1e3", "1_000", "0o17", "0x1F", "-1", "+2", ".5", "1:30", "2024-01-01",
+        "2024-1-1", "~", "null", "'single ''q'''", "\"double: q\"", "\"\"", "''", "[a, b]", "[]", "[ 'x' , \"y\" ]",
+        "[1, 2.5, true, ~]", "a#b", "a: b", "a #c", "caf\xC3\xA9", "\xE2\x9C\x85 done", "{a: 1}", "*x", "|", "x:",
+        "http://a:b", "a, b, c", "[a b, c]", "'unterminated", "\"x\" y"};
+    std::mt19937 rng(1121);
+    auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+    int taken = 0;
+    for (int t = 0; t < 4000; ++t) {
+      std::string yaml = rng() % 2 ? "\n" : "";
+      const int entries = 1 + static_cast<int>(rng() % 6);
+      for (int e = 0; e < entries; ++e) {
+        const std::string key = pick(keys);
+        switch (rng() % 6) {
+          case 0: {  // nested mapping, indented by 2 or 4
+            const std::string pad(rng() % 2 ? 2 : 4, ' ');
+            yaml += key + ":\n";
+            for (int n = 0, m = 1 + static_cast<int>(rng() % 3); n < m; ++n) {
+              yaml += pad + pick(keys) + (rng() % 4 ? ": " + pick(values) : ":") + "\n";
+            }
+            break;
+          }
+          case 1: {  // block list, indented or not
+            const std::string pad = rng() % 2 ? "  " : "";
+            yaml += key + ":\n";
+            for (int n = 0, m = 1 + static_cast<int>(rng() % 3); n < m; ++n) yaml += pad + "- " + pick(values) + "\n";
+            break;
+          }
+          case 2: yaml += key + ":\n"; break;  // null
+          case 3: yaml += "\n"; [[fallthrough]];  // a blank line first
+          default: yaml += key + ": " + pick(values) + (rng() % 8 ? "" : "  ") + "\n"; break;
+        }
+      }
+      if (rng() % 4 == 0 && !yaml.empty() && yaml.back() == '\n') yaml.pop_back();  // no final newline
+      if (taken_and_same(yaml)) ++taken;
+    }
+    CHECK_GT(taken, 800);
+  }
+}
