@@ -38,10 +38,11 @@ Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& li
     if (const auto* present = ctx.scopes.body_presence()) {
       bool value = s.all;
       for (std::size_t k = 0; k < s.patterns.size() && value == s.all; ++k) {
-        const int slot = ctx.profile.presence->slot(metric, static_cast<int>(k));
-        // Patterns left out of the index are searched here.
-        const bool hit = slot >= 0 ? (*present)[static_cast<std::size_t>(slot)]
-                                   : s.patterns[k].search(ctx.doc.body()).has_value();
+        const auto& index = *ctx.profile.presence;
+        const int slot = index.slot(metric, static_cast<int>(k));
+        // A pattern the set only filters is searched when it may match.
+        bool hit = slot < 0 || (*present)[static_cast<std::size_t>(slot)];
+        if (hit && (slot < 0 || !index.exact(slot))) hit = s.patterns[k].search(ctx.doc.body()).has_value();
         value = s.all ? value && hit : value || hit;
       }
       if (value && locate) line = first_match_line(s, ctx);

@@ -2,6 +2,7 @@
 
 #include "skillscore/rules/profile.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace skillscore::rules {
@@ -28,27 +29,63 @@ std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile
   auto index = std::make_shared<PresenceIndex>();
   index->set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
   index->metric_slots_.resize(profile.metrics.size());
-  auto add = [&](const Regex& re) -> int {
-    if (!worth_indexing(re)) return -1;
+  // Set patterns get their slots now; gap patterns get filter ids, turned
+  // into slots after the set's own.
+  struct Ref {
+    int* slot;
+    int filter_id;
+  };
+  std::vector<Ref> gaps;
+  int filtered = 0;
+  auto add = [&](const Regex& re, int& slot) {
     std::string err;
-    const int slot = index->set_->Add(re.re2_pattern(), &err);
+    if (!worth_indexing(re)) {
+      int id = -1;
+      if (index->gap_filter_.Add(re.re2_pattern(), opts, &id) != RE2::NoError) {
+        error = "cannot filter pattern '" + re.source() + "'";
+        return;
+      }
+      gaps.push_back({&slot, id});
+      ++filtered;
+      return;
+    }
+    slot = index->set_->Add(re.re2_pattern(), &err);
     if (slot < 0) error = "cannot index pattern '" + re.source() + "': " + err;
-    return slot;
   };
   for (std::size_t m = 0; m < profile.metrics.size(); ++m) {
     const MetricDef& def = profile.metrics[m];
+    auto& slots = index->metric_slots_[m];
     if (const auto* s = std::get_if<SearchSpec>(&def.spec); s && s->scope == Scope::Body) {
-      for (const auto& re : s->patterns) index->metric_slots_[m].push_back(add(re));
+      slots.assign(s->patterns.size(), -1);
+      for (std::size_t k = 0; k < s->patterns.size(); ++k) add(s->patterns[k], slots[k]);
     } else if (const auto* c = std::get_if<CountSpec>(&def.spec); c && c->scope == Scope::Body) {
-      index->metric_slots_[m].push_back(add(*c->pattern));
+      slots.assign(1, -1);
+      add(*c->pattern, slots[0]);
     }
   }
-  if (profile.document.code_block_pattern) index->code_block_slot_ = add(*profile.document.code_block_pattern);
+  if (profile.document.code_block_pattern) add(*profile.document.code_block_pattern, index->code_block_slot_);
   if (!error.empty()) return nullptr;
-  index->slots_ = static_cast<std::size_t>(index->code_block_slot_ + 1);
-  for (const auto& v : index->metric_slots_) {
-    for (int s : v) index->slots_ = std::max(index->slots_, static_cast<std::size_t>(s + 1));
+  // The literals the gap patterns need are looked for by the set, case-blind
+  // (a superset of FilteredRE2's lower-cased atoms: sound for a filter).
+  std::vector<std::string> atoms;
+  if (filtered > 0) index->gap_filter_.Compile(&atoms);
+  for (const auto& atom : atoms) {
+    std::string err;
+    const int slot = index->set_->Add("(?i)" + RE2::QuoteMeta(atom), &err);
+    if (slot < 0) {
+      error = "cannot index literal '" + atom + "': " + err;
+      return nullptr;
+    }
+    index->atom_slots_.push_back(slot);
   }
+  index->set_slots_ = 0;
+  for (const auto& v : index->metric_slots_) {
+    for (int s : v) index->set_slots_ = std::max(index->set_slots_, s + 1);
+  }
+  index->set_slots_ = std::max(index->set_slots_, index->code_block_slot_ + 1);
+  for (int s : index->atom_slots_) index->set_slots_ = std::max(index->set_slots_, s + 1);
+  for (auto& g : gaps) *g.slot = index->set_slots_ + g.filter_id;
+  index->slots_ = static_cast<std::size_t>(index->set_slots_ + filtered);
   if (!index->set_->Compile()) {
     error = "cannot compile the pattern set";
     return nullptr;
@@ -80,6 +117,14 @@ bool PresenceIndex::match(std::string_view text, std::vector<bool>& present) con
   if (!any && info.kind != RE2::Set::kNoError) return false;
   present.assign(slots_, false);
   for (int h : hits) present[static_cast<std::size_t>(h)] = true;
+  if (!atom_slots_.empty() || slots_ > static_cast<std::size_t>(set_slots_)) {
+    std::vector<int> atoms, maybe;
+    for (std::size_t a = 0; a < atom_slots_.size(); ++a) {
+      if (present[static_cast<std::size_t>(atom_slots_[a])]) atoms.push_back(static_cast<int>(a));
+    }
+    gap_filter_.AllPotentials(atoms, &maybe);
+    for (int id : maybe) present[static_cast<std::size_t>(set_slots_ + id)] = true;
+  }
   return true;
 }
 

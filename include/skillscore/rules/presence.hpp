@@ -3,6 +3,7 @@
 // of a profile: all body-scope patterns go into one RE2::Set, built when the
 // rule file loads. Metrics then run their own regex only where they need
 // more than presence (a count, a location).
+#include <re2/filtered_re2.h>
 #include <re2/set.h>
 
 #include <memory>
@@ -18,7 +19,9 @@ struct Profile;
 class PresenceIndex {
  public:
   // Every pattern of body-scope search and count metrics, and the code-block
-  // pattern, except those with an unbounded gap (slot -1: searched alone). nullptr (and `error`) if RE2 cannot build the set.
+  // pattern. Those with an unbounded gap ('❌.*?✅') are not in the set: their
+  // slot says only whether they may match (the literals they need occur, as
+  // RE2's FilteredRE2 reads them), and a "may" must be confirmed by a search. nullptr (and `error`) if RE2 cannot build the set.
   static std::shared_ptr<const PresenceIndex> build(const Profile& profile, std::string& error);
 
   // Which slots occur in `text`; false when the set ran out of memory (the
@@ -34,11 +37,18 @@ class PresenceIndex {
 
   // Slot of pattern `pattern` of metric `metric`, -1 when not indexed.
   int slot(int metric, int pattern) const;
+  // Whether a slot's bit is the answer (false: a set bit only means "may match").
+  bool exact(int slot) const { return slot < set_slots_; }
   int code_block_slot() const { return code_block_slot_; }
   std::size_t size() const { return slots_; }
 
  private:
   std::unique_ptr<RE2::Set> set_;
+  int set_slots_ = 0;  // slots [0, set_slots_) are set patterns
+  // Patterns with gaps: slot set_slots_ + i for filter pattern i, whose atoms
+  // are set patterns too, at atom_slots_[atom].
+  re2::FilteredRE2 gap_filter_{3};
+  std::vector<int> atom_slots_;
   std::vector<std::vector<int>> metric_slots_;  // [metric][pattern] -> slot
   int code_block_slot_ = -1;
   std::size_t slots_ = 0;

@@ -1,0 +1,105 @@
+// Tests for src/rules/presence.cpp: with the one-pass index, every metric has
+// the value it has without it, including patterns the set only filters
+// (unbounded gaps), whose "may match" must be confirmed by a search.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "skillscore/doc/document.hpp"
+#include "skillscore/rules/loader.hpp"
+#include "skillscore/rules/metrics.hpp"
+#include "skillscore/rules/presence.hpp"
+
+using namespace skillscore;
+using namespace skillscore::rules;
+
+namespace {
+
+const char* const k_profile = R"(schema: 1
+profile: presence-test
+document:
+  frontmatter: reference-split
+  regex: python
+  code_blocks:
+    source: regex
+    pattern: '```(\w*)\n(.*?)```'
+    flags: [dotall]
+    language_group: 1
+    code_group: 2
+metrics:
+  - {name: overview, kind: search, scope: body, flags: [ignorecase], patterns: ['##\s*Overview']}
+  - {name: pair, kind: search, scope: body, flags: [ignorecase, dotall], patterns: ['❌.*?✅|✅.*?❌']}
+  - {name: mistake_then_fix, kind: search, scope: body, flags: [ignorecase, dotall], patterns: ['Common\s+mistake.*?Production\s+pattern']}
+  - {name: link, kind: search, scope: body, flags: [ignorecase, multiline], patterns: ['\[.*?\]\((?:references|guides)/', 'see\s+references/']}
+  - {name: both, kind: search, scope: body, match: all, flags: [dotall], patterns: ['a.*?b', 'Overview']}
+  - {name: anything, kind: search, scope: body, flags: [dotall], patterns: ['x.*']}
+  - {name: dots, kind: count, scope: body, pattern: '\.\.\..+?;'}
+  - {name: blocks, kind: blocks}
+checks: []
+score:
+  terms:
+    - {metric: overview, weight: 1.0}
+  ratings:
+    - {rating: poor}
+report:
+  metrics: [overview]
+  deterministic_metrics: [overview]
+)";
+
+std::string fingerprint(const MetricResults& r) {
+  std::string out;
+  for (const auto& v : r.values) out += std::to_string(static_cast<int>(v.type)) + ":" + std::to_string(v.b) + ":" + std::to_string(v.i) + ";";
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("rules/presence") {
+  TEST_CASE("the index gives every metric its value without the index") {
+    std::string error;
+    auto plain = load_profile_text(k_profile, "presence-test.yaml", error);
+    REQUIRE_MESSAGE(plain.has_value(), error);
+    auto indexed = *plain;
+    indexed.presence = PresenceIndex::build(indexed, error);
+    REQUIRE_MESSAGE(indexed.presence != nullptr, error);
+    // Gap patterns are filtered, not in the set.
+    const int pair_slot = indexed.presence->slot(1, 0);
+    REQUIRE_GE(pair_slot, 0);
+    CHECK_FALSE(indexed.presence->exact(pair_slot));
+    CHECK(indexed.presence->exact(indexed.presence->slot(0, 0)));
+
+    const std::vector<std::string> bodies = {
+        "",
+        "## Overview\nplain text",
+        "❌ only the cross",
+        "✅ first ... then ❌",
+        "❌ cross\n\nlater ✅",
+        "COMMON MISTAKE: x\n\nproduction   pattern: y",
+        "production pattern before common mistake",
+        "See [the guide](guides/a.md)",
+        "[a]\n(references/x.md)",
+        "see REFERENCES/x",
+        "a then b and Overview",
+        "b then a",
+        "x",
+        "... one; ... two;\n... three\n;",
+        "```py\ncode\n```\n```\nmore ❌ ✅\n```",
+        "``` not a block",
+        "\xE2\x84\xAA K-sign: common mista\xE2\x84\xAA e production pattern",
+    };
+    for (const auto& body : bodies) {
+      const std::string text = "---\nname: x\n---\n" + body;
+      const doc::Document d("SKILL.md", text, plain->document.frontmatter);
+      CHECK_MESSAGE(fingerprint(evaluate_metrics(indexed, d)) == fingerprint(evaluate_metrics(*plain, d)), body);
+    }
+    // The filter did decide something: a text without the literals.
+    const doc::Document none("SKILL.md", "---\nname: x\n---\nnothing here", plain->document.frontmatter);
+    std::vector<bool> present;
+    REQUIRE(indexed.presence->match(none.body(), present));
+    CHECK_FALSE(present[static_cast<std::size_t>(pair_slot)]);
+    const doc::Document both("SKILL.md", "---\nname: x\n---\n✅ and ❌", plain->document.frontmatter);
+    REQUIRE(indexed.presence->match(both.body(), present));
+    CHECK(present[static_cast<std::size_t>(pair_slot)]);
+  }
+}
