@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generates src/util/unicode_tables.inc from Python's unicodedata: the
-data skillscore needs for NFKC normalization and for Python's lower() test,
+data skillscore needs for NFKC normalization, for Python's lower() test and
+for telling whether a text has letters or digits beyond ASCII,
 so that results match Python (the agentskills validator runs on Python 3.11,
 Unicode 14.0.0). Run it with the Python whose behaviour is wanted:
     python3 scripts/gen_unicode_tables.py > src/util/unicode_tables.inc
@@ -58,20 +59,27 @@ def main():
         out.write(f"  {{0x{a:X}, 0x{b:X}, 0x{c:X}}},\n")
     out.write("};\n\n")
     # Code points that str.lower() changes (ranges).
+    write_ranges(out, "k_lower_changes", lambda c: c.lower() != c, 0)
+    # Code points beyond ASCII that str.isalnum() accepts: what Python's \w
+    # and \d can match there (ranges).
+    write_ranges(out, "k_non_ascii_alnum", lambda c: c.isalnum(), 0x80)
+
+
+def write_ranges(out, name, test, first):
     ranges, start, prev = [], None, None
-    for cp in range(0x110000):
+    for cp in range(first, 0x110000):
         if 0xD800 <= cp < 0xE000:
             continue
-        changes = chr(cp).lower() != chr(cp)
-        if changes and start is None:
+        yes = test(chr(cp))
+        if yes and start is None:
             start = cp
-        if not changes and start is not None:
+        if not yes and start is not None:
             ranges.append((start, prev))
             start = None
         prev = cp
     if start is not None:
         ranges.append((start, prev))
-    out.write("static const RangeEntry k_lower_changes[] = {\n")
+    out.write(f"static const RangeEntry {name}[] = {{\n")
     for a, b in ranges:
         out.write(f"  {{0x{a:X}, 0x{b:X}}},\n")
     out.write("};\n")

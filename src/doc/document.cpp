@@ -31,4 +31,11 @@ std::optional<std::string> decode_skill_text(std::string_view bytes, std::string
   return util::normalize_newlines(bytes);
 }
 
+util::NonAsciiAlnum Document::non_ascii_alnum() const {
+  if (alnum_ == util::NonAsciiAlnum::Unknown) {
+    alnum_ = util::has_non_ascii_alnum(text_) ? util::NonAsciiAlnum::Present : util::NonAsciiAlnum::Absent;
+  }
+  return alnum_;
+}
+
 }  // namespace skillscore::doc

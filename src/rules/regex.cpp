@@ -1,5 +1,6 @@
 #include "skillscore/rules/regex.hpp"
 
+#include <stdexcept>
 #include <vector>
 
 #include "skillscore/rules/sequence_matcher.hpp"
@@ -224,57 +225,74 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
     pattern = std::move(*translated);
   }
   pattern = with_flags(std::move(pattern), flags);
-  RE2::Options opts = re2_options();
-  auto re = std::make_shared<const RE2>(pattern, opts);
-  if (!re->ok()) {
-    error = re->error();
-    return std::nullopt;
-  }
   Regex r;
   r.source_ = std::string(source);
-  if (RE2::PartialMatch("", *re)) {
-    opts.set_longest_match(true);
-    r.longest_ = std::make_shared<const RE2>(pattern, opts);
-  }
-  // Python's Unicode \w makes a program of over a thousand instructions, too
-  // big for RE2's BitState: every capture match then sets up an NFA of that
-  // size (most of the cost of the reference's code-block regex). On ASCII text
-  // the ASCII classes accept exactly the same characters, so a twin with them
-  // gives the same captures there, cheaply.
-  if (dialect == RegexDialect::Python && re->NumberOfCapturingGroups() > 0) {
-    std::string twin_error;
-    if (auto ascii = translate_python_regex(source, flags, twin_error, true)) {
+  r.exact_ = std::make_shared<Lazy>();
+  r.exact_->pattern = pattern;
+  if (dialect == RegexDialect::Python) {
+    std::string ascii_error;
+    if (auto ascii = translate_python_regex(source, flags, ascii_error, true)) {
       std::string twin = with_flags(std::move(*ascii), flags);
       if (twin != pattern) {
         auto t = std::make_shared<const RE2>(twin, re2_options());
-        if (t->ok() && t->NumberOfCapturingGroups() == re->NumberOfCapturingGroups()) r.ascii_twin_ = std::move(t);
-        // Without anchors the twin needs no context: it can be given the match
-        // alone, which spares RE2 a DFA pass it makes when the text is large.
-        r.twin_context_free_ = twin.find_first_of("^$") == std::string::npos &&
-                               twin.find("\\A") == std::string::npos && twin.find("\\z") == std::string::npos;
+        if (t->ok()) r.ascii_ = std::move(t);
+        // Without anchors the ASCII form needs no context: it can be given
+        // the match alone, which spares RE2 a DFA pass it makes when the text is large.
+        r.ascii_context_free_ = twin.find_first_of("^$") == std::string::npos &&
+                                twin.find("\\A") == std::string::npos && twin.find("\\z") == std::string::npos;
       }
     }
   }
-  if (dialect == RegexDialect::Python && re->NumberOfCapturingGroups() > 0) {
-    if (auto seq = SequenceMatcher::compile(source, flags);
-        seq && seq->group_count() == re->NumberOfCapturingGroups()) {
+  // The pattern itself is compiled now when nothing stands in for it, or
+  // when a counted repetition might take it past RE2's memory budget (an
+  // error the rule file must get when it loads, not on some later text).
+  if (!r.ascii_ || pattern.find('{') != std::string::npos) {
+    std::call_once(r.exact_->once, [&] { r.exact_->re = std::make_unique<const RE2>(pattern, re2_options()); });
+    if (!r.exact_->re->ok()) {
+      error = r.exact_->re->error();
+      return std::nullopt;
+    }
+  }
+  const RE2& shape = r.ascii_ ? *r.ascii_ : *r.exact_->re;
+  r.groups_ = shape.NumberOfCapturingGroups();
+  if (RE2::PartialMatch("", shape)) {
+    RE2::Options opts = re2_options();
+    opts.set_longest_match(true);
+    r.longest_ = std::make_shared<const RE2>(pattern, opts);
+  }
+  if (dialect == RegexDialect::Python && r.groups_ > 0) {
+    if (auto seq = SequenceMatcher::compile(source, flags); seq && seq->group_count() == r.groups_) {
       r.sequence_ = std::make_shared<const SequenceMatcher>(std::move(*seq));
     }
   }
-  r.re_ = std::move(re);
   return r;
 }
 
-std::optional<Match> Regex::search(std::string_view text) const {
+const RE2& Regex::exact() const {
+  std::call_once(exact_->once, [this] { exact_->re = std::make_unique<const RE2>(exact_->pattern, re2_options()); });
+  // Its ASCII form compiled, so this one does too, unless RE2 runs out of
+  // memory on Unicode classes; then no answer is better than a wrong one.
+  if (!exact_->re->ok()) throw std::runtime_error("cannot compile pattern '" + source_ + "': " + exact_->re->error());
+  return *exact_->re;
+}
+
+const RE2& Regex::pick(std::string_view text, Alnum alnum) const {
+  if (!ascii_) return exact();
+  if (alnum == Alnum::Unknown) alnum = util::has_non_ascii_alnum(text) ? Alnum::Present : Alnum::Absent;
+  return alnum == Alnum::Absent ? *ascii_ : exact();
+}
+
+std::optional<Match> Regex::search(std::string_view text, Alnum alnum) const {
   re2::StringPiece m;
-  if (!re_->Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, &m, 1)) {
+  if (!pick(text, alnum).Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, &m, 1)) {
     return std::nullopt;
   }
   const auto begin = static_cast<std::size_t>(m.data() - text.data());
   return Match{begin, begin + m.size()};
 }
 
-std::size_t Regex::count(std::string_view text, std::optional<Match>* first) const {
+std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Alnum alnum) const {
+  const RE2& re = pick(text, alnum);
   const re2::StringPiece piece(text.data(), text.size());
   std::size_t n = 0;
   std::size_t pos = 0;
@@ -283,7 +301,7 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first) con
     if (n == 0 && first) *first = Match{begin, end};
     ++n;
   };
-  while (pos <= text.size() && re_->Match(piece, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+  while (pos <= text.size() && re.Match(piece, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     const auto begin = static_cast<std::size_t>(m.data() - text.data());
     const auto end = begin + m.size();
     record(begin, end);
@@ -309,7 +327,7 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first) con
 }
 
 bool Regex::find_groups(std::string_view text, std::size_t pos, Match& whole, std::string_view* groups,
-                        int ngroups) const {
+                        int ngroups, Alnum alnum) const {
   if (sequence_) {
     switch (sequence_->find_groups(text, pos, whole, groups, ngroups)) {
       case SequenceMatcher::Result::Found: return true;
@@ -317,22 +335,23 @@ bool Regex::find_groups(std::string_view text, std::size_t pos, Match& whole, st
       case SequenceMatcher::Result::Unsure: break;  // RE2 decides
     }
   }
+  const RE2& re = pick(text, alnum);
   const re2::StringPiece subject(text.data(), text.size());
-  // The match's bounds first (DFAs only), then its groups: from the ASCII twin
-  // when the match is ASCII, else from the pattern itself, anchored on the match.
+  // The match's bounds first (DFAs only), then its groups: from the ASCII
+  // form when the match is ASCII, else from the pattern itself, anchored on the match.
   re2::StringPiece m;
-  if (!re_->Match(subject, pos, text.size(), RE2::UNANCHORED, &m, 1)) return false;
+  if (!re.Match(subject, pos, text.size(), RE2::UNANCHORED, &m, 1)) return false;
   whole.begin = static_cast<std::size_t>(m.data() - text.data());
   whole.end = whole.begin + m.size();
   thread_local std::vector<re2::StringPiece> sub;
   sub.assign(static_cast<std::size_t>(ngroups) + 1, re2::StringPiece());
-  bool twin = false;
-  if (ascii_twin_ && util::is_ascii(std::string_view(m.data(), m.size()))) {
-    twin = twin_context_free_ ? ascii_twin_->Match(m, 0, m.size(), RE2::ANCHOR_BOTH, sub.data(), ngroups + 1)
-                              : ascii_twin_->Match(subject, whole.begin, whole.end, RE2::ANCHOR_BOTH, sub.data(),
-                                                   ngroups + 1);
+  bool done = false;
+  if (ascii_ && (&re == ascii_.get() || util::is_ascii(std::string_view(m.data(), m.size())))) {
+    done = ascii_context_free_
+               ? ascii_->Match(m, 0, m.size(), RE2::ANCHOR_BOTH, sub.data(), ngroups + 1)
+               : ascii_->Match(subject, whole.begin, whole.end, RE2::ANCHOR_BOTH, sub.data(), ngroups + 1);
   }
-  if (!twin && !re_->Match(subject, whole.begin, whole.end, RE2::ANCHOR_BOTH, sub.data(), ngroups + 1)) {
+  if (!done && !re.Match(subject, whole.begin, whole.end, RE2::ANCHOR_BOTH, sub.data(), ngroups + 1)) {
     return false;  // cannot happen: the same pattern matched this span
   }
   for (int g = 0; g < ngroups; ++g) {

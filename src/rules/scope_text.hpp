@@ -16,6 +16,9 @@ namespace skillscore::rules {
 struct TextPiece {
   std::string_view text;
   std::size_t first_line = 0;  // file line of text[0]
+  // Unknown for text that is not a slice of the file (AST headings and links
+  // have entities decoded): regexes then look for themselves.
+  util::NonAsciiAlnum alnum = util::NonAsciiAlnum::Unknown;
 };
 
 struct CodeBlockView {
@@ -45,6 +48,8 @@ class ScopeTexts {
   std::size_t line_in(const TextPiece& piece, std::size_t offset) const;
 
  private:
+  util::NonAsciiAlnum spec_alnum() const;
+
   const Profile& profile_;
   const doc::Document& doc_;
   bool have_blocks_ = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "skillscore/util/utf8.hpp"
@@ -133,6 +134,30 @@ bool is_lower_stable(std::string_view s) {
     if (it != std::begin(k_lower_changes) && cp <= std::prev(it)->last) return false;
   }
   return true;
+}
+
+bool has_non_ascii_alnum(std::string_view s) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    // Eight ASCII bytes at a time.
+    if (pos + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + pos, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const char32_t cp = decode_utf8(s, pos);
+    auto it = std::upper_bound(std::begin(k_non_ascii_alnum), std::end(k_non_ascii_alnum), cp,
+                               [](char32_t c, const RangeEntry& r) { return c < r.first; });
+    if (it != std::begin(k_non_ascii_alnum) && cp <= std::prev(it)->last) return true;
+  }
+  return false;
 }
 
 const char* unicode_version() { return SKILLSCORE_UNICODE_VERSION; }

@@ -9,6 +9,7 @@
 #include "skillscore/doc/frontmatter.hpp"
 #include "skillscore/doc/markdown.hpp"
 #include "skillscore/util/line_index.hpp"
+#include "skillscore/util/unicode.hpp"
 
 namespace skillscore::doc {
 
@@ -27,6 +28,9 @@ class Document {
   std::size_t line_of(std::size_t offset) const { return lines_.line_of(text_, offset); }
   // The Markdown AST of the body, parsed on first use.
   const Markdown& markdown() const;
+  // Whether the text has letters or digits beyond ASCII (found on first use):
+  // when it has none, regexes may use their cheaper ASCII forms on it.
+  util::NonAsciiAlnum non_ascii_alnum() const;
 
  private:
   std::string path_;
@@ -36,6 +40,7 @@ class Document {
   std::size_t body_offset_ = 0;
   std::size_t body_size_ = 0;
   mutable std::optional<Markdown> markdown_;
+  mutable util::NonAsciiAlnum alnum_ = util::NonAsciiAlnum::Unknown;
 };
 
 // Reads bytes as Python's read_text(encoding="utf-8") would: strict UTF-8

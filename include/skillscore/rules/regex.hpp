@@ -5,9 +5,12 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "skillscore/util/unicode.hpp"
 
 namespace skillscore::rules {
 
@@ -35,34 +38,52 @@ class Regex {
   static std::optional<Regex> compile(std::string_view source, RegexFlags flags, RegexDialect dialect,
                                       std::string& error);
 
+  // `alnum` is what the caller knows of `text` (Unknown: looked at here);
+  // see ascii_ below.
+  using Alnum = util::NonAsciiAlnum;
+
   // re.search: the first match, if any.
-  std::optional<Match> search(std::string_view text) const;
+  std::optional<Match> search(std::string_view text, Alnum alnum = Alnum::Unknown) const;
   // len(re.findall(...)): non-overlapping matches, left to right. `first`
   // receives the first match when there is one. Exact for patterns that
   // cannot match the empty string; for the others, an approximation.
-  std::size_t count(std::string_view text, std::optional<Match>* first = nullptr) const;
+  std::size_t count(std::string_view text, std::optional<Match>* first = nullptr, Alnum alnum = Alnum::Unknown) const;
   // Captures groups 1..n of the next match at or after `pos`.
-  bool find_groups(std::string_view text, std::size_t pos, Match& whole, std::string_view* groups,
-                   int ngroups) const;
-  int group_count() const { return re_->NumberOfCapturingGroups(); }
+  bool find_groups(std::string_view text, std::size_t pos, Match& whole, std::string_view* groups, int ngroups,
+                   Alnum alnum = Alnum::Unknown) const;
+  int group_count() const { return groups_; }
   // Whether the pattern matches the empty string. Counting such patterns the
   // way Python's findall does is not possible in linear time in general, so
   // rule files may not use them for `count` metrics.
   bool matches_empty() const { return longest_ != nullptr; }
   const std::string& source() const { return source_; }
   // The pattern as RE2 compiles it (translated, with its flags inline).
-  const std::string& re2_pattern() const { return re_->pattern(); }
+  const std::string& re2_pattern() const { return exact_->pattern; }
 
  private:
+  struct Lazy {
+    std::string pattern;
+    std::once_flag once;
+    std::unique_ptr<const RE2> re;
+  };
+  const RE2& exact() const;
+  const RE2& pick(std::string_view text, Alnum alnum) const;
+
   std::string source_;
-  std::shared_ptr<const RE2> re_;
+  int groups_ = 0;
+  // The pattern itself. When ascii_ exists it is compiled on first use only:
+  // Python's Unicode \w and \d make RE2 programs that cost a millisecond
+  // each to compile, and most texts never need them.
+  std::shared_ptr<Lazy> exact_;
+  // For Python-dialect patterns with \w \W \d \D: the same with their ASCII
+  // forms. On a text without letters or digits beyond ASCII both accept the
+  // same characters, so it stands in for the pattern there; elsewhere it
+  // gives the groups of an all-ASCII match (find_groups), cheaply.
+  std::shared_ptr<const RE2> ascii_;
+  bool ascii_context_free_ = false;  // no ^ $ \A \z: ascii_ may see a match alone
   // For patterns that can match the empty string: the same pattern with
   // longest-match semantics, used to retry at the place of an empty match.
   std::shared_ptr<const RE2> longest_;
-  // For Python-dialect patterns with groups: the same pattern with ASCII \w
-  // and \d, used for the groups of an all-ASCII match (find_groups).
-  std::shared_ptr<const RE2> ascii_twin_;
-  bool twin_context_free_ = false;  // no ^ $ \A \z: the twin may see the match alone
   // For patterns of a shape that never backtracks ('```(\w*)\n(.*?)```'):
   // a direct matcher tried before RE2 by find_groups.
   std::shared_ptr<const SequenceMatcher> sequence_;
