@@ -49,7 +49,7 @@ build() {
       -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -include $ROOT/fuzz/clang_pyvalue_workaround.hpp" \
       -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
-      -DSKILLSCORE_BUILD_TESTS=OFF -DSKILLSCORE_BUILD_FUZZERS=ON >/dev/null
+      -DSKILLSCORE_STATIC=OFF -DSKILLSCORE_BUILD_TESTS=OFF -DSKILLSCORE_BUILD_FUZZERS=ON >/dev/null
   fi
   if ! cmake --build "$BUILD_DIR" -j "${FUZZ_JOBS:-$(nproc)}" --target fuzz_document fuzz_frontmatter fuzz_rules fuzz_scorer \
       >"$BUILD_DIR/build.log" 2>&1; then

@@ -41,7 +41,7 @@ if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
     -DCMAKE_CXX_FLAGS_SANITIZE="-O1 -g $flags" \
     -DCMAKE_EXE_LINKER_FLAGS_SANITIZE="$flags" \
     -DCMAKE_SHARED_LINKER_FLAGS_SANITIZE="$flags" \
-    -DSKILLSCORE_BUILD_TESTS=ON >/dev/null
+    -DSKILLSCORE_STATIC=OFF -DSKILLSCORE_BUILD_TESTS=ON >/dev/null
 fi
 cmake --build "$BUILD_DIR" -j "$JOBS"
 built=$(date +%s)
