@@ -1,14 +1,13 @@
-# Embeds rule files into the binary so `skillscore` runs with nothing beside it.
-# Each file becomes a raw byte array; the profile name is the file's stem.
+# Embeds rule files into the binary so `skillscore` runs with nothing beside
+# it: each as its YAML text and as the tree yaml-cpp reads from it, written
+# by tools/compile_rules.cpp. The profile name is the file's stem.
 function(skillscore_embed_rules)
   cmake_parse_arguments(ARG "" "OUTPUT" "FILES" ${ARGN})
-  # The list travels '|'-separated: a ';' would split the shell command.
-  string(REPLACE ";" "|" files_arg "${ARG_FILES}")
   add_custom_command(
     OUTPUT ${ARG_OUTPUT}
-    COMMAND ${CMAKE_COMMAND} -DOUTPUT=${ARG_OUTPUT} -DFILES=${files_arg}
-            -P ${CMAKE_SOURCE_DIR}/cmake/GenerateEmbedded.cmake
-    DEPENDS ${ARG_FILES} ${CMAKE_SOURCE_DIR}/cmake/GenerateEmbedded.cmake
-    COMMENT "Embedding rule files"
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
+    COMMAND skillscore_compile_rules ${ARG_OUTPUT} ${ARG_FILES}
+    DEPENDS skillscore_compile_rules ${ARG_FILES}
+    COMMENT "Compiling the built-in rule files"
     VERBATIM)
 endfunction()

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <initializer_list>
 #include <set>
+#include <stdexcept>
 
 #include "skillscore/rules/embedded.hpp"
 #include "skillscore/rules/prefilter.hpp"
+#include "skillscore/rules/rule_node.hpp"
 #include "skillscore/rules/presence.hpp"
 #include "skillscore/util/file_io.hpp"
 #include "skillscore/util/pystr.hpp"
@@ -23,7 +25,7 @@ class ProfileReader {
  public:
   explicit ProfileReader(std::string_view source) : source_(source) {}
 
-  Profile read(const YAML::Node& root) {
+  Profile read(const RuleNode& root) {
     expect_map(root, "the rule file");
     allow_keys(root, {"schema", "profile", "title", "description", "include", "document", "metrics", "checks", "score",
                       "report"});
@@ -34,12 +36,12 @@ class ProfileReader {
     p_.source = std::string(source_);
     read_document(require(root, "document"));
     if (root["include"].IsDefined()) read_includes(root["include"]);
-    const YAML::Node metrics = require(root, "metrics");
+    const RuleNode& metrics = require(root, "metrics");
     expect_seq(metrics, "metrics");
-    for (const auto& m : metrics) read_metric(m);
-    const YAML::Node checks = require(root, "checks");
+    for (const auto& m : metrics.items()) read_metric(m);
+    const RuleNode& checks = require(root, "checks");
     expect_seq(checks, "checks");
-    for (const auto& c : checks) read_check(c);
+    for (const auto& c : checks.items()) read_check(c);
     read_score(require(root, "score"));
     read_report(require(root, "report"));
     p_.needs_location.assign(p_.metrics.size(), false);
@@ -56,9 +58,9 @@ class ProfileReader {
   // first, under this file's document settings (which must read the YAML and
   // write regexes as the included profile does). Their ids stay theirs: an
   // included check is the same rule, reported under the same id.
-  void read_includes(const YAML::Node& list) {
+  void read_includes(const RuleNode& list) {
     expect_seq(list, "include");
-    for (const auto& item : list) {
+    for (const auto& item : list.items()) {
       const std::string name = scalar(item, "include");
       const EmbeddedRuleFile* file = nullptr;
       for (const auto& f : embedded_rule_files()) {
@@ -66,7 +68,7 @@ class ProfileReader {
       }
       if (!file) fail(item, "include: unknown built-in profile '" + name + "'");
       if (name == p_.name || ++include_depth_ > 4) fail(item, "include: profiles may not include themselves");
-      const YAML::Node root = YAML::Load(std::string(file->content));
+      const RuleNode root = RuleNode::parse(file->compiled);
       const std::string outer = source_, outer_origin = origin_;
       source_ = "rules/" + std::string(file->filename);
       origin_ = name;
@@ -80,72 +82,71 @@ class ProfileReader {
         fail(item, "include: '" + name + "' reads YAML or writes regexes differently (document: yaml, regex)");
       }
       if (root["include"].IsDefined()) read_includes(root["include"]);
-      for (const auto& m : require(root, "metrics")) read_metric(m);
-      for (const auto& c : require(root, "checks")) read_check(c);
+      for (const auto& m : require(root, "metrics").items()) read_metric(m);
+      for (const auto& c : require(root, "checks").items()) read_check(c);
       source_ = outer;
       origin_ = outer_origin;
       --include_depth_;
     }
   }
 
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& msg) const {
-    const auto mark = node.Mark();
+  [[noreturn]] void fail(const RuleNode& node, const std::string& msg) const {
     std::string where = std::string(source_);
-    if (mark.line >= 0) where += ":" + std::to_string(mark.line + 1);
+    if (node.line() >= 0) where += ":" + std::to_string(node.line() + 1);
     throw RuleFileError{where + ": " + msg};
   }
 
-  void expect_map(const YAML::Node& n, const std::string& what) const {
+  void expect_map(const RuleNode& n, const std::string& what) const {
     if (!n.IsMap()) fail(n, what + " must be a mapping");
   }
-  void expect_seq(const YAML::Node& n, const std::string& what) const {
+  void expect_seq(const RuleNode& n, const std::string& what) const {
     if (!n.IsSequence()) fail(n, what + " must be a list");
   }
-  void allow_keys(const YAML::Node& n, std::initializer_list<std::string_view> keys) const {
-    for (const auto& kv : n) {
-      const std::string k = kv.first.Scalar();
+  void allow_keys(const RuleNode& n, std::initializer_list<std::string_view> keys) const {
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      const std::string& k = n.key(i).Scalar();
       if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
         std::string list;
         for (auto key : keys) list += (list.empty() ? "" : ", ") + std::string(key);
-        fail(kv.first, "unknown key '" + k + "' (allowed: " + list + ")");
+        fail(n.key(i), "unknown key '" + k + "' (allowed: " + list + ")");
       }
     }
   }
-  YAML::Node require(const YAML::Node& n, const char* key) const {
-    const YAML::Node v = n[key];
+  const RuleNode& require(const RuleNode& n, const char* key) const {
+    const RuleNode& v = n[key];
     if (!v.IsDefined() || v.IsNull()) fail(n, std::string("missing required key '") + key + "'");
     return v;
   }
-  std::string scalar(const YAML::Node& n, const std::string& what) const {
+  std::string scalar(const RuleNode& n, const std::string& what) const {
     if (!n.IsScalar()) fail(n, what + " must be a scalar");
     return n.Scalar();
   }
-  std::string optional_scalar(const YAML::Node& n, const char* key) const {
-    const YAML::Node v = n[key];
+  std::string optional_scalar(const RuleNode& n, const char* key) const {
+    const RuleNode& v = n[key];
     return v.IsDefined() && !v.IsNull() ? scalar(v, key) : std::string();
   }
-  double number(const YAML::Node& n, const std::string& what) const {
+  double number(const RuleNode& n, const std::string& what) const {
     const std::string s = scalar(n, what);
     char* end = nullptr;
     const double d = std::strtod(s.c_str(), &end);
     if (s.empty() || *end != '\0') fail(n, what + " must be a number, not '" + s + "'");
     return d;
   }
-  long integer(const YAML::Node& n, const std::string& what) const {
+  long integer(const RuleNode& n, const std::string& what) const {
     const std::string s = scalar(n, what);
     char* end = nullptr;
     const long v = std::strtol(s.c_str(), &end, 10);
     if (s.empty() || *end != '\0') fail(n, what + " must be a whole number, not '" + s + "'");
     return v;
   }
-  bool boolean(const YAML::Node& n, const std::string& what) const {
+  bool boolean(const RuleNode& n, const std::string& what) const {
     const std::string s = scalar(n, what);
     if (s == "true") return true;
     if (s == "false") return false;
     fail(n, what + " must be true or false");
   }
   template <typename E>
-  E enum_value(const YAML::Node& n, std::span<const KindInfo<E>> table, const std::string& what) const {
+  E enum_value(const RuleNode& n, std::span<const KindInfo<E>> table, const std::string& what) const {
     const std::string s = scalar(n, what);
     if (auto v = kind_from_name(table, s)) return *v;
     std::string list;
@@ -153,12 +154,12 @@ class ProfileReader {
     fail(n, "unknown " + what + " '" + s + "' (one of: " + list + ")");
   }
 
-  RegexFlags flags(const YAML::Node& parent) const {
+  RegexFlags flags(const RuleNode& parent) const {
     RegexFlags f;
-    const YAML::Node n = parent["flags"];
+    const RuleNode& n = parent["flags"];
     if (!n.IsDefined()) return f;
     expect_seq(n, "flags");
-    for (const auto& x : n) {
+    for (const auto& x : n.items()) {
       const std::string s = scalar(x, "flag");
       if (s == "ignorecase") f.ignore_case = true;
       else if (s == "multiline") f.multiline = true;
@@ -167,14 +168,14 @@ class ProfileReader {
     }
     return f;
   }
-  Regex regex(const YAML::Node& n, RegexFlags f) const {
+  Regex regex(const RuleNode& n, RegexFlags f) const {
     std::string error;
     auto r = Regex::compile(scalar(n, "pattern"), f, p_.document.dialect, error);
     if (!r) fail(n, "bad regex '" + n.Scalar() + "': " + error);
     return std::move(*r);
   }
 
-  Expr expr(const YAML::Node& n) const {
+  Expr expr(const RuleNode& n) const {
     std::string error;
     auto lookup = [this](std::string_view name) -> std::optional<Symbol> {
       const int i = p_.metric_index(name);
@@ -185,14 +186,14 @@ class ProfileReader {
     if (!e) fail(n, error);
     return std::move(*e);
   }
-  Expr condition(const YAML::Node& n) const {
+  Expr condition(const RuleNode& n) const {
     Expr e = expr(n);
     if (e.type() != ValueType::Bool) fail(n, "a condition must be a bool expression, '" + e.source() + "' is " +
                                                  std::string(value_type_name(e.type())));
     return e;
   }
 
-  void read_document(const YAML::Node& n) {
+  void read_document(const RuleNode& n) {
     expect_map(n, "document");
     allow_keys(n, {"frontmatter", "yaml", "regex", "code_blocks", "suppressions"});
     auto& d = p_.document;
@@ -215,7 +216,7 @@ class ProfileReader {
     if (dialect == "python") d.dialect = RegexDialect::Python;
     else if (dialect == "re2") d.dialect = RegexDialect::Re2;
     else fail(n["regex"], "unknown regex dialect '" + dialect + "' (one of: python, re2)");
-    const YAML::Node cb = require(n, "code_blocks");
+    const RuleNode& cb = require(n, "code_blocks");
     expect_map(cb, "code_blocks");
     allow_keys(cb, {"source", "pattern", "flags", "language_group", "code_group"});
     d.code_blocks = enum_value(require(cb, "source"), code_block_sources(), "code block source");
@@ -231,13 +232,13 @@ class ProfileReader {
   }
 
   // `levels: [2, 3]` keeps those heading levels of the `headings` scope.
-  HeadingLevels heading_levels(const YAML::Node& n, Scope scope) const {
-    const YAML::Node levels = n["levels"];
+  HeadingLevels heading_levels(const RuleNode& n, Scope scope) const {
+    const RuleNode& levels = n["levels"];
     if (!levels.IsDefined()) return 0;
     if (scope != Scope::Headings) fail(levels, "levels are only for the headings scope");
     expect_seq(levels, "levels");
     HeadingLevels mask = 0;
-    for (const auto& l : levels) {
+    for (const auto& l : levels.items()) {
       const auto level = integer(l, "a heading level");
       if (level < 1 || level > 6) fail(l, "a heading level is 1 to 6");
       mask = static_cast<HeadingLevels>(mask | (1u << level));
@@ -246,11 +247,11 @@ class ProfileReader {
     return mask;
   }
 
-  void read_metric(const YAML::Node& n) {
+  void read_metric(const RuleNode& n) {
     expect_map(n, "a metric");
     MetricDef m;
     m.name = scalar(require(n, "name"), "name");
-    m.source_line = static_cast<std::size_t>(n.Mark().line + 1);
+    m.source_line = static_cast<std::size_t>(n.line() + 1);
     if (p_.metric_index(m.name) >= 0) fail(n["name"], "metric '" + m.name + "' is defined twice");
     m.kind = enum_value(require(n, "kind"), metric_kinds(), "metric kind");
     m.description = optional_scalar(n, "description");
@@ -261,9 +262,9 @@ class ProfileReader {
         s.scope = enum_value(require(n, "scope"), scopes(), "scope");
         s.levels = heading_levels(n, s.scope);
         const RegexFlags f = flags(n);
-        const YAML::Node pats = require(n, "patterns");
+        const RuleNode& pats = require(n, "patterns");
         expect_seq(pats, "patterns");
-        for (const auto& x : pats) s.patterns.push_back(regex(x, f));
+        for (const auto& x : pats.items()) s.patterns.push_back(regex(x, f));
         if (s.patterns.empty()) fail(pats, "patterns must not be empty");
         if (s.scope == Scope::CodeBlocks && p_.document.code_blocks == CodeBlockSource::Regex) {
           s.prefilter = LiteralPrefilter::build(s.patterns);
@@ -314,9 +315,9 @@ class ProfileReader {
         const bool needs_values =
             s.test == FieldTest::StartsWith || s.test == FieldTest::ContainsAny || s.test == FieldTest::UnexpectedKeys;
         if (needs_values) {
-          const YAML::Node vals = require(n, "values");
+          const RuleNode& vals = require(n, "values");
           expect_seq(vals, "values");
-          for (const auto& v : vals) {
+          for (const auto& v : vals.items()) {
             std::string text = scalar(v, "value");
             if (s.ignore_case && s.test != FieldTest::UnexpectedKeys && !util::is_ascii(text)) {
               fail(v, "with ignore_case, values must be ASCII (Python's lower() is matched exactly for ASCII)");
@@ -347,9 +348,9 @@ class ProfileReader {
         allow_keys(n, {"name", "kind", "description", "if", "terms", "cap"});
         PointsSpec s;
         if (n["if"].IsDefined()) s.gate = condition(n["if"]);
-        const YAML::Node terms = require(n, "terms");
+        const RuleNode& terms = require(n, "terms");
         expect_seq(terms, "terms");
-        for (const auto& t : terms) {
+        for (const auto& t : terms.items()) {
           expect_map(t, "a term");
           allow_keys(t, {"when", "add"});
           PointsTerm term;
@@ -365,9 +366,9 @@ class ProfileReader {
       case MetricKind::Select: {
         allow_keys(n, {"name", "kind", "description", "cases", "otherwise"});
         SelectSpec s;
-        const YAML::Node cases = require(n, "cases");
+        const RuleNode& cases = require(n, "cases");
         expect_seq(cases, "cases");
-        for (const auto& c : cases) {
+        for (const auto& c : cases.items()) {
           expect_map(c, "a case");
           allow_keys(c, {"when", "value"});
           s.cases.push_back({condition(require(c, "when")), scalar(require(c, "value"), "value")});
@@ -407,7 +408,7 @@ class ProfileReader {
     p_.metrics.push_back(std::move(m));
   }
 
-  Template message(const YAML::Node& n) const {
+  Template message(const RuleNode& n) const {
     Template t;
     const std::string s = scalar(n, "message");
     std::size_t pos = 0;
@@ -429,7 +430,7 @@ class ProfileReader {
     return t;
   }
 
-  void read_check(const YAML::Node& n) {
+  void read_check(const RuleNode& n) {
     expect_map(n, "a check");
     allow_keys(n, {"id", "slug", "title", "doc", "severity", "scores", "outcomes"});
     Check c;
@@ -438,16 +439,16 @@ class ProfileReader {
     c.title = scalar(require(n, "title"), "title");
     c.doc = optional_scalar(n, "doc");
     c.origin = origin_.empty() ? p_.name : origin_;
-    c.source_line = static_cast<std::size_t>(n.Mark().line + 1);
+    c.source_line = static_cast<std::size_t>(n.line() + 1);
     c.severity = n["severity"].IsDefined() ? enum_value(n["severity"], severities(), "severity") : Severity::Warning;
     if (n["scores"].IsDefined()) c.scores = metric_ref(n["scores"], "scores");
     for (const auto& other : p_.checks) {
       if (other.id == c.id) fail(n["id"], "check id '" + c.id + "' is used twice");
       if (other.slug == c.slug) fail(n["slug"], "check slug '" + c.slug + "' is used twice");
     }
-    const YAML::Node outcomes = require(n, "outcomes");
+    const RuleNode& outcomes = require(n, "outcomes");
     expect_seq(outcomes, "outcomes");
-    for (const auto& o : outcomes) {
+    for (const auto& o : outcomes.items()) {
       expect_map(o, "an outcome");
       allow_keys(o, {"when", "strength", "issue", "recommendation", "severity", "locate"});
       Outcome out;
@@ -470,7 +471,7 @@ class ProfileReader {
     p_.checks.push_back(std::move(c));
   }
 
-  Locate locate(const YAML::Node& n) const {
+  Locate locate(const RuleNode& n) const {
     expect_map(n, "locate");
     allow_keys(n, {"frontmatter_key", "first_match"});
     Locate l;
@@ -493,20 +494,20 @@ class ProfileReader {
     return l;
   }
 
-  int metric_ref(const YAML::Node& n, const std::string& what) const {
+  int metric_ref(const RuleNode& n, const std::string& what) const {
     const std::string name = scalar(n, what);
     const int i = p_.metric_index(name);
     if (i < 0) fail(n, "unknown metric '" + name + "'");
     return i;
   }
 
-  void read_score(const YAML::Node& n) {
+  void read_score(const RuleNode& n) {
     expect_map(n, "score");
     allow_keys(n, {"terms", "penalty", "ratings"});
     auto& s = p_.score;
-    const YAML::Node terms = require(n, "terms");
+    const RuleNode& terms = require(n, "terms");
     expect_seq(terms, "terms");
-    for (const auto& t : terms) {
+    for (const auto& t : terms.items()) {
       expect_map(t, "a score term");
       allow_keys(t, {"metric", "weight", "scale"});
       ScoreTerm term;
@@ -519,13 +520,13 @@ class ProfileReader {
       s.terms.push_back(term);
     }
     if (n["penalty"].IsDefined()) {
-      const YAML::Node pn = n["penalty"];
+      const RuleNode& pn = n["penalty"];
       expect_map(pn, "penalty");
       allow_keys(pn, {"critical", "required_any", "multipliers"});
       PenaltySpec pen;
-      auto bool_list = [&](const YAML::Node& list, std::vector<int>& out) {
+      auto bool_list = [&](const RuleNode& list, std::vector<int>& out) {
         expect_seq(list, "a metric list");
-        for (const auto& x : list) {
+        for (const auto& x : list.items()) {
           const int i = metric_ref(x, "metric");
           if (p_.metrics[static_cast<std::size_t>(i)].type != ValueType::Bool) fail(x, "needs a bool metric");
           out.push_back(i);
@@ -533,18 +534,18 @@ class ProfileReader {
       };
       bool_list(require(pn, "critical"), pen.critical);
       if (pn["required_any"].IsDefined()) bool_list(pn["required_any"], pen.required_any);
-      const YAML::Node mult = require(pn, "multipliers");
+      const RuleNode& mult = require(pn, "multipliers");
       expect_seq(mult, "multipliers");
-      for (const auto& x : mult) pen.multipliers.push_back(number(x, "multiplier"));
+      for (const auto& x : mult.items()) pen.multipliers.push_back(number(x, "multiplier"));
       if (pen.multipliers.size() != pen.critical.size() + 1) {
         fail(mult, "multipliers needs one value per count of critical elements (" +
                        std::to_string(pen.critical.size() + 1) + ")");
       }
       s.penalty = std::move(pen);
     }
-    const YAML::Node ratings = require(n, "ratings");
+    const RuleNode& ratings = require(n, "ratings");
     expect_seq(ratings, "ratings");
-    for (const auto& r : ratings) {
+    for (const auto& r : ratings.items()) {
       expect_map(r, "a rating");
       allow_keys(r, {"min", "rating"});
       RatingBand band;
@@ -563,10 +564,10 @@ class ProfileReader {
     }
   }
 
-  std::vector<OutputField> outputs(const YAML::Node& n, const char* what) const {
+  std::vector<OutputField> outputs(const RuleNode& n, const char* what) const {
     expect_seq(n, what);
     std::vector<OutputField> out;
-    for (const auto& x : n) {
+    for (const auto& x : n.items()) {
       OutputField f;
       std::string source;
       if (x.IsScalar()) {
@@ -574,8 +575,8 @@ class ProfileReader {
       } else {
         expect_map(x, "an output field");
         if (x.size() != 1) fail(x, "an output field maps one key to its source");
-        f.key = x.begin()->first.Scalar();
-        source = scalar(x.begin()->second, "source");
+        f.key = x.key(0).Scalar();
+        source = scalar(x.value(0), "source");
       }
       if (source == "$score") f.source = OutputSource::Score;
       else if (source == "$issues") f.source = OutputSource::Issues;
@@ -590,7 +591,7 @@ class ProfileReader {
     return out;
   }
 
-  void read_report(const YAML::Node& n) {
+  void read_report(const RuleNode& n) {
     expect_map(n, "report");
     allow_keys(n, {"metrics", "deterministic_metrics"});
     p_.report.metrics = outputs(require(n, "metrics"), "metrics");
@@ -612,22 +613,30 @@ int Profile::metric_index(std::string_view metric) const {
   return -1;
 }
 
-std::optional<Profile> load_profile_text(std::string_view content, std::string_view source_name, std::string& error) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(content));
-  } catch (const YAML::Exception& e) {
-    error = std::string(source_name) + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg;
-    return std::nullopt;
-  }
+namespace {
+
+std::optional<Profile> load_profile_tree(const RuleNode& root, std::string_view source_name, std::string& error) {
   try {
     return ProfileReader(source_name).read(root);
   } catch (const RuleFileError& e) {
     error = e.message;
-  } catch (const YAML::Exception& e) {
-    error = std::string(source_name) + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg;
+  } catch (const std::runtime_error& e) {  // a built-in profile's compiled form is damaged
+    error = std::string(source_name) + ": " + e.what();
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Profile> load_profile_text(std::string_view content, std::string_view source_name, std::string& error) {
+  RuleNode root;
+  try {
+    root = RuleNode::from_yaml(YAML::Load(std::string(content)));
+  } catch (const YAML::Exception& e) {
+    error = std::string(source_name) + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg;
+    return std::nullopt;
+  }
+  return load_profile_tree(root, source_name, error);
 }
 
 std::optional<Profile> load_profile_file(const std::filesystem::path& path, std::string& error) {
@@ -641,7 +650,15 @@ std::optional<Profile> load_profile_file(const std::filesystem::path& path, std:
 
 std::optional<Profile> load_builtin_profile(std::string_view name, std::string& error) {
   for (const auto& f : embedded_rule_files()) {
-    if (f.profile == name) return load_profile_text(f.content, "rules/" + std::string(f.filename), error);
+    if (f.profile != name) continue;
+    // The tree yaml-cpp read from the file at build time: no YAML to parse.
+    const std::string source = "rules/" + std::string(f.filename);
+    try {
+      return load_profile_tree(RuleNode::parse(f.compiled), source, error);
+    } catch (const std::runtime_error& e) {
+      error = source + ": " + e.what();
+      return std::nullopt;
+    }
   }
   std::string names;
   for (const auto& n : builtin_profile_names()) names += (names.empty() ? "" : ", ") + n;
