@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates src/util/unicode_tables.inc from Python's unicodedata: the
 data skillscore needs for NFKC normalization, for Python's lower() test and
-for telling whether a text has letters or digits beyond ASCII,
+for telling whether a text has letters, digits or spaces beyond ASCII,
 so that results match Python (the agentskills validator runs on Python 3.11,
 Unicode 14.0.0). Run it with the Python whose behaviour is wanted:
     python3 scripts/gen_unicode_tables.py > src/util/unicode_tables.inc
@@ -60,9 +60,9 @@ def main():
     out.write("};\n\n")
     # Code points that str.lower() changes (ranges).
     write_ranges(out, "k_lower_changes", lambda c: c.lower() != c, 0)
-    # Code points beyond ASCII that str.isalnum() accepts: what Python's \w
-    # and \d can match there (ranges).
-    write_ranges(out, "k_non_ascii_alnum", lambda c: c.isalnum(), 0x80)
+    # Code points beyond ASCII that Python's \w, \d or \s can match there:
+    # str.isalnum() or str.isspace() (ranges).
+    write_ranges(out, "k_unicode_class_chars", lambda c: c.isalnum() or c.isspace(), 0x80)
 
 
 def write_ranges(out, name, test, first):

@@ -31,11 +31,11 @@ std::optional<std::string> decode_skill_text(std::string_view bytes, std::string
   return util::normalize_newlines(bytes);
 }
 
-util::NonAsciiAlnum Document::non_ascii_alnum() const {
-  if (alnum_ == util::NonAsciiAlnum::Unknown) {
-    alnum_ = util::has_non_ascii_alnum(text_) ? util::NonAsciiAlnum::Present : util::NonAsciiAlnum::Absent;
+util::UnicodeClasses Document::unicode_classes() const {
+  if (classes_ == util::UnicodeClasses::Unknown) {
+    classes_ = util::needs_unicode_classes(text_) ? util::UnicodeClasses::Needed : util::UnicodeClasses::Unneeded;
   }
-  return alnum_;
+  return classes_;
 }
 
 }  // namespace skillscore::doc

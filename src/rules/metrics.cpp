@@ -25,7 +25,7 @@ struct Context {
 std::size_t first_match_line(const SearchSpec& s, Context& ctx) {
   for (const auto& p : ctx.scopes.pieces(s.scope, s.levels)) {
     for (const auto& re : s.patterns) {
-      if (auto m = re.search(p.text, p.alnum)) return ctx.scopes.line_in(p, m->begin);
+      if (auto m = re.search(p.text, p.classes)) return ctx.scopes.line_in(p, m->begin);
     }
   }
   return 0;
@@ -42,7 +42,7 @@ Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& li
         const int slot = index.slot(metric, static_cast<int>(k));
         // A pattern the set only filters is searched when it may match.
         bool hit = slot < 0 || (*present)[static_cast<std::size_t>(slot)];
-        if (hit && (slot < 0 || !index.exact(slot))) hit = s.patterns[k].search(ctx.doc.body(), ctx.doc.non_ascii_alnum()).has_value();
+        if (hit && (slot < 0 || !index.exact(slot))) hit = s.patterns[k].search(ctx.doc.body(), ctx.doc.unicode_classes()).has_value();
         value = s.all ? value && hit : value || hit;
       }
       if (value && locate) line = first_match_line(s, ctx);
@@ -52,7 +52,7 @@ Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& li
   const auto& pieces = ctx.scopes.pieces(s.scope, s.levels);
   if (s.all) {
     for (const auto& re : s.patterns) {
-      const bool found = std::any_of(pieces.begin(), pieces.end(), [&](const TextPiece& p) { return re.search(p.text, p.alnum).has_value(); });
+      const bool found = std::any_of(pieces.begin(), pieces.end(), [&](const TextPiece& p) { return re.search(p.text, p.classes).has_value(); });
       if (!found) return Value::boolean(false);
     }
     if (locate) line = first_match_line(s, ctx);
@@ -67,7 +67,7 @@ Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& li
     for (std::size_t k = 0; k < s.patterns.size(); ++k) {
       if (filtered && !possible[k]) continue;
       const auto& re = s.patterns[k];
-      if (auto m = re.search(p.text, p.alnum)) {
+      if (auto m = re.search(p.text, p.classes)) {
         if (locate) line = ctx.scopes.line_in(p, m->begin);
         return Value::boolean(true);
       }
@@ -88,7 +88,7 @@ Value eval_count(int metric, const CountSpec& s, Context& ctx, std::size_t& line
   std::int64_t n = 0;
   for (const auto& p : ctx.scopes.pieces(s.scope, s.levels)) {
     std::optional<Match> first;
-    n += static_cast<std::int64_t>(s.pattern->count(p.text, locate && !line ? &first : nullptr, p.alnum));
+    n += static_cast<std::int64_t>(s.pattern->count(p.text, locate && !line ? &first : nullptr, p.classes));
     if (first && !line) line = ctx.scopes.line_in(p, first->begin);
   }
   return Value::integer(n);

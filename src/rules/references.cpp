@@ -52,7 +52,7 @@ ReferenceReport check_references(const doc::Document& document, const References
     std::size_t pos = 0;
     Match m;
     std::string_view none[1];
-    while (pos <= body.size() && re.find_groups(body, pos, m, none, 0, document.non_ascii_alnum())) {
+    while (pos <= body.size() && re.find_groups(body, pos, m, none, 0, document.unicode_classes())) {
       refs.push_back({std::string(body.substr(m.begin, m.end - m.begin)), document.line_of(document.body_offset() + m.begin)});
       pos = m.end > pos ? m.end : pos + 1;
     }

@@ -14,8 +14,9 @@ constexpr std::string_view k_py_space =
     R"(\t\n\x0B\f\r\x1C-\x20\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000})";
 // Python's \w on str is exactly [\p{L}\p{N}_] (checked over all of Unicode 14).
 constexpr std::string_view k_py_word = R"(\p{L}\p{N}_)";
-// The same classes restricted to ASCII, for the ASCII twin (Regex::find_groups).
+// The same classes restricted to ASCII, for the ASCII form (Regex::ascii_).
 constexpr std::string_view k_ascii_word = "0-9A-Za-z_";
+constexpr std::string_view k_ascii_space = R"(\t\n\x0B\f\r\x1C-\x20)";
 // Under IGNORECASE Python also matches 'i' with U+0130 and U+0131; RE2 does not.
 constexpr std::string_view k_py_i_fold = "\xC4\xB0\xC4\xB1";
 
@@ -27,9 +28,10 @@ namespace {
 // With `ascii`, \w \W \d \D become their ASCII subsets: the same on ASCII text.
 bool translate_escape(char e, bool in_class, std::string& out, std::string& error, bool ascii = false) {
   const std::string_view word = ascii ? k_ascii_word : k_py_word;
+  const std::string_view space = ascii ? k_ascii_space : k_py_space;
   switch (e) {
     case 'w': out += in_class ? std::string(word) : "[" + std::string(word) + "]"; return true;
-    case 's': out += in_class ? std::string(k_py_space) : "[" + std::string(k_py_space) + "]"; return true;
+    case 's': out += in_class ? std::string(space) : "[" + std::string(space) + "]"; return true;
     case 'd': out += ascii ? (in_class ? "0-9" : "[0-9]") : "\\p{Nd}"; return true;
     case 'D':
       if (ascii && in_class) {
@@ -44,7 +46,7 @@ bool translate_escape(char e, bool in_class, std::string& out, std::string& erro
         error = std::string("\\") + e + " inside a character class is not supported";
         return false;
       }
-      out += "[^" + std::string(e == 'W' ? word : k_py_space) + "]";
+      out += "[^" + std::string(e == 'W' ? word : space) + "]";
       return true;
     case 'b':
     case 'B':
@@ -96,10 +98,13 @@ std::optional<std::string> translate_python_regex(std::string_view src, RegexFla
                                                   bool ascii) {
   std::string out;
   bool fold_i = flags.ignore_case;
+  // Python's IGNORECASE folds i and I with U+0130 and U+0131 too; the ASCII
+  // form is for texts without letters beyond ASCII, so it leaves them out.
+  const std::string i_fold = ascii ? std::string() : std::string(k_py_i_fold);
   for (std::size_t i = 0; i < src.size(); ++i) {
     const char c = src[i];
     if (fold_i && (src.substr(i, 4) == "\\x69" || src.substr(i, 4) == "\\x49")) {
-      out += "[iI" + std::string(k_py_i_fold) + "]";
+      out += "[iI" + i_fold + "]";
       i += 3;
       continue;
     }
@@ -177,7 +182,7 @@ std::optional<std::string> translate_python_regex(std::string_view src, RegexFla
           translated += body[b];
         }
       }
-      if (fold_i && class_has_i(body)) translated += "iI" + std::string(k_py_i_fold);
+      if (fold_i && class_has_i(body)) translated += "iI" + i_fold;
       out += prefix + translated + "]";
       i = k;
       continue;
@@ -187,7 +192,7 @@ std::optional<std::string> translate_python_regex(std::string_view src, RegexFla
       return std::nullopt;
     }
     if (fold_i && (c == 'i' || c == 'I')) {
-      out += "[iI" + std::string(k_py_i_fold) + "]";
+      out += ascii ? std::string(1, c) : "[iI" + i_fold + "]";
       continue;
     }
     out += c;
@@ -276,23 +281,23 @@ const RE2& Regex::exact() const {
   return *exact_->re;
 }
 
-const RE2& Regex::pick(std::string_view text, Alnum alnum) const {
+const RE2& Regex::pick(std::string_view text, Classes classes) const {
   if (!ascii_) return exact();
-  if (alnum == Alnum::Unknown) alnum = util::has_non_ascii_alnum(text) ? Alnum::Present : Alnum::Absent;
-  return alnum == Alnum::Absent ? *ascii_ : exact();
+  if (classes == Classes::Unknown) classes = util::needs_unicode_classes(text) ? Classes::Needed : Classes::Unneeded;
+  return classes == Classes::Unneeded ? *ascii_ : exact();
 }
 
-std::optional<Match> Regex::search(std::string_view text, Alnum alnum) const {
+std::optional<Match> Regex::search(std::string_view text, Classes classes) const {
   re2::StringPiece m;
-  if (!pick(text, alnum).Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, &m, 1)) {
+  if (!pick(text, classes).Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, &m, 1)) {
     return std::nullopt;
   }
   const auto begin = static_cast<std::size_t>(m.data() - text.data());
   return Match{begin, begin + m.size()};
 }
 
-std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Alnum alnum) const {
-  const RE2& re = pick(text, alnum);
+std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Classes classes) const {
+  const RE2& re = pick(text, classes);
   const re2::StringPiece piece(text.data(), text.size());
   std::size_t n = 0;
   std::size_t pos = 0;
@@ -327,7 +332,7 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Aln
 }
 
 bool Regex::find_groups(std::string_view text, std::size_t pos, Match& whole, std::string_view* groups,
-                        int ngroups, Alnum alnum) const {
+                        int ngroups, Classes classes) const {
   if (sequence_) {
     switch (sequence_->find_groups(text, pos, whole, groups, ngroups)) {
       case SequenceMatcher::Result::Found: return true;
@@ -335,7 +340,7 @@ bool Regex::find_groups(std::string_view text, std::size_t pos, Match& whole, st
       case SequenceMatcher::Result::Unsure: break;  // RE2 decides
     }
   }
-  const RE2& re = pick(text, alnum);
+  const RE2& re = pick(text, classes);
   const re2::StringPiece subject(text.data(), text.size());
   // The match's bounds first (DFAs only), then its groups: from the ASCII
   // form when the match is ASCII, else from the pattern itself, anchored on the match.

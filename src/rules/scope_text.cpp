@@ -15,9 +15,9 @@ std::size_t ScopeTexts::line_in(const TextPiece& piece, std::size_t offset) cons
   return piece.first_line + count_newlines(piece.text.substr(0, offset));
 }
 
-util::NonAsciiAlnum ScopeTexts::spec_alnum() const {
+util::UnicodeClasses ScopeTexts::code_classes() const {
   // Code from the regex is a slice of the text; the AST's is left to look for itself.
-  return profile_.document.code_blocks == CodeBlockSource::Regex ? doc_.non_ascii_alnum() : util::NonAsciiAlnum::Unknown;
+  return profile_.document.code_blocks == CodeBlockSource::Regex ? doc_.unicode_classes() : util::UnicodeClasses::Unknown;
 }
 
 const std::vector<bool>* ScopeTexts::body_presence() {
@@ -51,7 +51,7 @@ const CodeBlocks& ScopeTexts::code_blocks() {
       at = offset;
       return at_line;
     };
-    while (pos <= body.size() && re.find_groups(body, pos, whole, groups.data(), ngroups, doc_.non_ascii_alnum())) {
+    while (pos <= body.size() && re.find_groups(body, pos, whole, groups.data(), ngroups, doc_.unicode_classes())) {
       CodeBlockView b;
       b.language = groups[static_cast<std::size_t>(spec.language_group - 1)];
       b.code = groups[static_cast<std::size_t>(spec.code_group - 1)];
@@ -88,14 +88,14 @@ const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
     case Scope::Body:
       if (!have_body_) {
         have_body_ = true;
-        body_.push_back({doc_.body(), doc_.line_of(doc_.body_offset()), doc_.non_ascii_alnum()});
+        body_.push_back({doc_.body(), doc_.line_of(doc_.body_offset()), doc_.unicode_classes()});
       }
       return body_;
     case Scope::CodeBlocks:
       if (!have_code_) {
         have_code_ = true;
-        const auto alnum = spec_alnum();
-        for (const auto& b : code_blocks()) code_.push_back({b.code, b.code_line, alnum});
+        const auto classes = code_classes();
+        for (const auto& b : code_blocks()) code_.push_back({b.code, b.code_line, classes});
       }
       return code_;
     case Scope::Headings:
@@ -134,7 +134,7 @@ const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
           start = nl + 1;
           ++line;
         }
-        prose_.push_back({prose_text_, first, doc_.non_ascii_alnum()});
+        prose_.push_back({prose_text_, first, doc_.unicode_classes()});
       }
       return prose_;
   }

@@ -18,7 +18,7 @@ struct TextPiece {
   std::size_t first_line = 0;  // file line of text[0]
   // Unknown for text that is not a slice of the file (AST headings and links
   // have entities decoded): regexes then look for themselves.
-  util::NonAsciiAlnum alnum = util::NonAsciiAlnum::Unknown;
+  util::UnicodeClasses classes = util::UnicodeClasses::Unknown;
 };
 
 struct CodeBlockView {
@@ -48,7 +48,7 @@ class ScopeTexts {
   std::size_t line_in(const TextPiece& piece, std::size_t offset) const;
 
  private:
-  util::NonAsciiAlnum spec_alnum() const;
+  util::UnicodeClasses code_classes() const;
 
   const Profile& profile_;
   const doc::Document& doc_;

@@ -136,7 +136,7 @@ bool is_lower_stable(std::string_view s) {
   return true;
 }
 
-bool has_non_ascii_alnum(std::string_view s) {
+bool needs_unicode_classes(std::string_view s) {
   std::size_t pos = 0;
   while (pos < s.size()) {
     // Eight ASCII bytes at a time.
@@ -153,9 +153,9 @@ bool has_non_ascii_alnum(std::string_view s) {
       continue;
     }
     const char32_t cp = decode_utf8(s, pos);
-    auto it = std::upper_bound(std::begin(k_non_ascii_alnum), std::end(k_non_ascii_alnum), cp,
+    auto it = std::upper_bound(std::begin(k_unicode_class_chars), std::end(k_unicode_class_chars), cp,
                                [](char32_t c, const RangeEntry& r) { return c < r.first; });
-    if (it != std::begin(k_non_ascii_alnum) && cp <= std::prev(it)->last) return true;
+    if (it != std::begin(k_unicode_class_chars) && cp <= std::prev(it)->last) return true;
   }
   return false;
 }

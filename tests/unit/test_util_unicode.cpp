@@ -36,19 +36,23 @@ TEST_SUITE("util/unicode") {
     CHECK_FALSE(is_lower_stable("XII"));
   }
 
-  TEST_CASE("has_non_ascii_alnum: letters and digits beyond ASCII, as Python's str.isalnum() says") {
-    CHECK_FALSE(skillscore::util::has_non_ascii_alnum(""));
-    CHECK_FALSE(skillscore::util::has_non_ascii_alnum("plain ASCII text, 123, under_score and a long line of it"));
+  TEST_CASE("needs_unicode_classes: letters, digits and spaces beyond ASCII, as Python's isalnum/isspace say") {
+    CHECK_FALSE(skillscore::util::needs_unicode_classes(""));
+    CHECK_FALSE(skillscore::util::needs_unicode_classes("plain ASCII text, 123, under_score and a long line of it"));
     // Symbols, punctuation and spaces beyond ASCII are not alphanumeric.
-    CHECK_FALSE(skillscore::util::has_non_ascii_alnum("\xE2\x9C\x85 \xE2\x9D\x8C \xE2\x80\x94 \xE2\x86\x92 \xC2\xA0 \xC3\x97 \xF0\x9F\x9A\x80"));
-    CHECK_FALSE(skillscore::util::has_non_ascii_alnum("\xCC\x81"));               // U+0301 combining acute (Mn)
-    CHECK(skillscore::util::has_non_ascii_alnum("caf\xC3\xA9"));                  // é
-    CHECK(skillscore::util::has_non_ascii_alnum("\xE6\x97\xA5"));                // 日
-    CHECK(skillscore::util::has_non_ascii_alnum("\xD9\xA4"));                     // ARABIC-INDIC DIGIT FOUR (Nd)
-    CHECK(skillscore::util::has_non_ascii_alnum("\xC2\xB2"));                     // SUPERSCRIPT TWO (No): isalnum, not \d
-    CHECK(skillscore::util::has_non_ascii_alnum("\xE2\x84\xAA"));                // KELVIN SIGN (Lu)
-    CHECK(skillscore::util::has_non_ascii_alnum("\xC2\xAA"));                     // FEMININE ORDINAL (Lo), the first
+    CHECK_FALSE(skillscore::util::needs_unicode_classes("\xE2\x9C\x85 \xE2\x9D\x8C \xE2\x80\x94 \xE2\x86\x92 \xC3\x97 \xF0\x9F\x9A\x80"));
+    CHECK_FALSE(skillscore::util::needs_unicode_classes("\xE2\x80\x8B"));  // ZERO WIDTH SPACE is not isspace()
+    CHECK(skillscore::util::needs_unicode_classes("a\xC2\xA0" "b"));          // NO-BREAK SPACE
+    CHECK(skillscore::util::needs_unicode_classes("\xC2\x85"));            // NEXT LINE
+    CHECK(skillscore::util::needs_unicode_classes("\xE3\x80\x80"));        // IDEOGRAPHIC SPACE
+    CHECK_FALSE(skillscore::util::needs_unicode_classes("\xCC\x81"));               // U+0301 combining acute (Mn)
+    CHECK(skillscore::util::needs_unicode_classes("caf\xC3\xA9"));                  // é
+    CHECK(skillscore::util::needs_unicode_classes("\xE6\x97\xA5"));                // 日
+    CHECK(skillscore::util::needs_unicode_classes("\xD9\xA4"));                     // ARABIC-INDIC DIGIT FOUR (Nd)
+    CHECK(skillscore::util::needs_unicode_classes("\xC2\xB2"));                     // SUPERSCRIPT TWO (No): isalnum, not \d
+    CHECK(skillscore::util::needs_unicode_classes("\xE2\x84\xAA"));                // KELVIN SIGN (Lu)
+    CHECK(skillscore::util::needs_unicode_classes("\xC2\xAA"));                     // FEMININE ORDINAL (Lo), the first
     // Found after a long ASCII run and after symbols.
-    CHECK(skillscore::util::has_non_ascii_alnum(std::string(1000, 'a') + "\xE2\x9C\x85" + std::string(13, 'b') + "\xC3\xBC"));
+    CHECK(skillscore::util::needs_unicode_classes(std::string(1000, 'a') + "\xE2\x9C\x85" + std::string(13, 'b') + "\xC3\xBC"));
   }
 }

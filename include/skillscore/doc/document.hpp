@@ -30,7 +30,7 @@ class Document {
   const Markdown& markdown() const;
   // Whether the text has letters or digits beyond ASCII (found on first use):
   // when it has none, regexes may use their cheaper ASCII forms on it.
-  util::NonAsciiAlnum non_ascii_alnum() const;
+  util::UnicodeClasses unicode_classes() const;
 
  private:
   std::string path_;
@@ -40,7 +40,7 @@ class Document {
   std::size_t body_offset_ = 0;
   std::size_t body_size_ = 0;
   mutable std::optional<Markdown> markdown_;
-  mutable util::NonAsciiAlnum alnum_ = util::NonAsciiAlnum::Unknown;
+  mutable util::UnicodeClasses classes_ = util::UnicodeClasses::Unknown;
 };
 
 // Reads bytes as Python's read_text(encoding="utf-8") would: strict UTF-8

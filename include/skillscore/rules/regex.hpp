@@ -38,19 +38,19 @@ class Regex {
   static std::optional<Regex> compile(std::string_view source, RegexFlags flags, RegexDialect dialect,
                                       std::string& error);
 
-  // `alnum` is what the caller knows of `text` (Unknown: looked at here);
+  // `classes` is what the caller knows of `text` (Unknown: looked at here);
   // see ascii_ below.
-  using Alnum = util::NonAsciiAlnum;
+  using Classes = util::UnicodeClasses;
 
   // re.search: the first match, if any.
-  std::optional<Match> search(std::string_view text, Alnum alnum = Alnum::Unknown) const;
+  std::optional<Match> search(std::string_view text, Classes classes = Classes::Unknown) const;
   // len(re.findall(...)): non-overlapping matches, left to right. `first`
   // receives the first match when there is one. Exact for patterns that
   // cannot match the empty string; for the others, an approximation.
-  std::size_t count(std::string_view text, std::optional<Match>* first = nullptr, Alnum alnum = Alnum::Unknown) const;
+  std::size_t count(std::string_view text, std::optional<Match>* first = nullptr, Classes classes = Classes::Unknown) const;
   // Captures groups 1..n of the next match at or after `pos`.
   bool find_groups(std::string_view text, std::size_t pos, Match& whole, std::string_view* groups, int ngroups,
-                   Alnum alnum = Alnum::Unknown) const;
+                   Classes classes = Classes::Unknown) const;
   int group_count() const { return groups_; }
   // Whether the pattern matches the empty string. Counting such patterns the
   // way Python's findall does is not possible in linear time in general, so
@@ -67,17 +67,19 @@ class Regex {
     std::unique_ptr<const RE2> re;
   };
   const RE2& exact() const;
-  const RE2& pick(std::string_view text, Alnum alnum) const;
+  const RE2& pick(std::string_view text, Classes classes) const;
 
   std::string source_;
   int groups_ = 0;
   // The pattern itself. When ascii_ exists it is compiled on first use only:
   // Python's Unicode \w and \d make RE2 programs that cost a millisecond
-  // each to compile, and most texts never need them.
+  // each to compile, \s and IGNORECASE's i a little each, and most texts
+  // never need them.
   std::shared_ptr<Lazy> exact_;
-  // For Python-dialect patterns with \w \W \d \D: the same with their ASCII
-  // forms. On a text without letters or digits beyond ASCII both accept the
-  // same characters, so it stands in for the pattern there; elsewhere it
+  // For Python-dialect patterns with \w \d \s (and their negations) or an
+  // 'i' under IGNORECASE: the same with ASCII classes. On a text without
+  // letters, digits or spaces beyond ASCII (util::UnicodeClasses) both accept
+  // the same characters, so it stands in for the pattern there; elsewhere it
   // gives the groups of an all-ASCII match (find_groups), cheaply.
   std::shared_ptr<const RE2> ascii_;
   bool ascii_context_free_ = false;  // no ^ $ \A \z: ascii_ may see a match alone
@@ -92,7 +94,9 @@ class Regex {
 // The RE2 pattern equivalent to a Python `re` pattern with these flags, or
 // nullopt with `error` naming the construct RE2 cannot express.
 std::optional<std::string> translate_python_regex(std::string_view source, RegexFlags flags, std::string& error);
-// The same with ASCII \w \W \d \D, equivalent to the above on ASCII text.
+// The same with ASCII \w \W \d \D \s \S and no U+0130/U+0131 for 'i' under
+// IGNORECASE: equivalent to the above on text without letters, digits or
+// spaces beyond ASCII.
 std::optional<std::string> translate_python_regex(std::string_view source, RegexFlags flags, std::string& error,
                                                   bool ascii);
 

@@ -12,13 +12,15 @@ std::string nfkc(std::string_view s);
 // s == s.lower() in Python (no code point is changed by lower-casing).
 bool is_lower_stable(std::string_view s);
 
-// What is known of a text's letters and digits beyond ASCII (where Python's
-// \w and \d differ from their ASCII forms).
-enum class NonAsciiAlnum : unsigned char { Unknown, Absent, Present };
+// Whether Python's \w, \d and \s on a text need their Unicode forms: when
+// the text has no letter, digit or space beyond ASCII, their ASCII forms
+// accept the same characters of it (and so do i and I under IGNORECASE,
+// which Python also folds with U+0130 and U+0131, two letters).
+enum class UnicodeClasses : unsigned char { Unknown, Unneeded, Needed };
 
 // Whether `s` (valid UTF-8) has a character beyond ASCII that Python's
-// str.isalnum() accepts: one that Python's \w or \d could match there.
-bool has_non_ascii_alnum(std::string_view s);
+// str.isalnum() or str.isspace() accepts.
+bool needs_unicode_classes(std::string_view s);
 
 // The Unicode version of the tables ("14.0.0").
 const char* unicode_version();
