@@ -251,7 +251,7 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
   // The pattern itself is compiled now when nothing stands in for it, or
   // when a counted repetition might take it past RE2's memory budget (an
   // error the rule file must get when it loads, not on some later text).
-  if (!r.ascii_ || pattern.find('{') != std::string::npos) {
+  if (!r.ascii_ || source.find('{') != std::string_view::npos) {
     std::call_once(r.exact_->once, [&] { r.exact_->re = std::make_unique<const RE2>(pattern, re2_options()); });
     if (!r.exact_->re->ok()) {
       error = r.exact_->re->error();
