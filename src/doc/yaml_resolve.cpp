@@ -259,6 +259,11 @@ std::optional<PyValue> construct_timestamp(std::string_view s, ScalarError& erro
 ScalarTag resolve_plain_scalar(std::string_view s) {
   // PyYAML tries resolvers in registration order: bool, float, int, merge, null,
   // timestamp, value; the first whose pattern matches the whole scalar wins.
+  // It picks the candidates by the first character, and so does this: most
+  // scalars (words, sentences) start with one no resolver takes.
+  if (!s.empty() && std::string_view("yYnNtTfFoO-+0123456789.<~=").find(s.front()) == std::string_view::npos) {
+    return ScalarTag::Str;
+  }
   if (full(bool_re(), s)) return ScalarTag::Bool;
   if (full(float_re(), s)) return ScalarTag::Float;
   if (full(int_re(), s)) return ScalarTag::Int;

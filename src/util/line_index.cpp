@@ -1,5 +1,9 @@
 #include "skillscore/util/line_index.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstring>
 
@@ -10,12 +14,35 @@ namespace skillscore::util {
 LineIndex::LineIndex(std::string_view text) {
   starts_.push_back(0);
   const char* base = text.data();
-  const char* end = base + text.size();
-  for (const char* p = base; p < end;) {
-    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-    if (!nl) break;
-    p = static_cast<const char*>(nl) + 1;
-    if (++lines_ % kStride == 1) starts_.push_back(static_cast<std::size_t>(p - base));
+  const std::size_t size = text.size();
+  // Newlines are found sixteen bytes at a time as a bit mask; only where an
+  // indexed line (1, kStride + 1, 2 kStride + 1...) starts is a bit looked at.
+  std::size_t until_index = kStride;  // newlines to go before the next indexed line starts (lines_ starts at 1)
+  auto take = [&](unsigned mask, std::size_t at) {
+    auto count = static_cast<std::size_t>(__builtin_popcount(mask));
+    while (count >= until_index) {
+      for (std::size_t k = 1; k < until_index; ++k) mask &= mask - 1;
+      const auto bit = static_cast<std::size_t>(__builtin_ctz(mask));
+      mask &= mask - 1;
+      lines_ += until_index;
+      count -= until_index;
+      starts_.push_back(at + bit + 1);
+      until_index = kStride;
+    }
+    lines_ += count;
+    until_index -= count;
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; i + 16 <= size; i += 16) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline)));
+    if (mask) take(mask, i);
+  }
+#endif
+  for (; i < size; ++i) {
+    if (base[i] == '\n') take(1u, i);
   }
 }
 

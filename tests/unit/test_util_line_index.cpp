@@ -54,6 +54,29 @@ TEST_SUITE("util/line_index") {
     CHECK(idx.line_count() == line);
   }
 
+  TEST_CASE("lines of random lengths, over many counting blocks, against a plain count") {
+    // Dense runs of empty lines and long lines alternate, so that blocks with
+    // and without an indexed line start both occur.
+    std::string text;
+    unsigned seed = 7;
+    for (int i = 0; i < 6000; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      const std::size_t len = (seed >> 16) % 5 == 0 ? (seed >> 8) % 300 : 0;
+      text += std::string(len, 'y') + "\n";
+    }
+    const LineIndex idx(text);
+    std::size_t line = 1, start = 0;
+    for (std::size_t off = 0; off <= text.size(); ++off) {
+      REQUIRE(idx.line_of(text, off) == line);
+      if (off == start) REQUIRE(idx.line_start(text, line) == start);
+      if (off < text.size() && text[off] == '\n') {
+        ++line;
+        start = off + 1;
+      }
+    }
+    CHECK(idx.line_count() == line);
+  }
+
   TEST_CASE("columns count code points, not bytes") {
     // "é日x" on line 2: x is the 3rd code point (byte 5 of the line).
     const std::string text = "first\n\xC3\xA9\xE6\x97\xA5x\n";
