@@ -15,22 +15,17 @@ LineIndex::LineIndex(std::string_view text) {
   starts_.push_back(0);
   const char* base = text.data();
   const std::size_t size = text.size();
-  // Newlines are found sixteen bytes at a time as a bit mask; only where an
-  // indexed line (1, kStride + 1, 2 kStride + 1...) starts is a bit looked at.
+  // Newlines are found sixteen bytes at a time as a bit mask (most chunks
+  // have none); the start of every kStride-th line is kept.
   std::size_t until_index = kStride;  // newlines to go before the next indexed line starts (lines_ starts at 1)
   auto take = [&](unsigned mask, std::size_t at) {
-    auto count = static_cast<std::size_t>(__builtin_popcount(mask));
-    while (count >= until_index) {
-      for (std::size_t k = 1; k < until_index; ++k) mask &= mask - 1;
-      const auto bit = static_cast<std::size_t>(__builtin_ctz(mask));
-      mask &= mask - 1;
-      lines_ += until_index;
-      count -= until_index;
-      starts_.push_back(at + bit + 1);
-      until_index = kStride;
+    for (; mask; mask &= mask - 1) {  // each newline: one set bit
+      ++lines_;
+      if (--until_index == 0) {
+        starts_.push_back(at + static_cast<std::size_t>(__builtin_ctz(mask)) + 1);
+        until_index = kStride;
+      }
     }
-    lines_ += count;
-    until_index -= count;
   };
   std::size_t i = 0;
 #if defined(__SSE2__)
