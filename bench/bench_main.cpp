@@ -73,7 +73,7 @@ void BM_PresenceIndex(benchmark::State& state) {
   }
   std::vector<bool> present;
   for (auto _ : state) {
-    for (const auto& f : sb::corpus()) benchmark::DoNotOptimize(p.presence->match(f.text, present));
+    for (const auto& f : sb::corpus()) benchmark::DoNotOptimize(p.presence->match(f.text, util::UnicodeClasses::Unknown, present));
   }
   set_bytes(state);
 }

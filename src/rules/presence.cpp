@@ -27,8 +27,14 @@ std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile
   opts.set_log_errors(false);
   opts.set_max_mem(256 << 20);
   auto index = std::make_shared<PresenceIndex>();
-  index->set_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
   index->metric_slots_.resize(profile.metrics.size());
+  // Both sets get the same patterns in the same order, so slots agree; they
+  // are parsed and compiled when a text first needs them.
+  auto add_both = [&](const std::string& exact, const std::string& ascii, std::string&) {
+    index->exact_.patterns.push_back(exact);
+    index->ascii_.patterns.push_back(ascii);
+    return static_cast<int>(index->exact_.patterns.size()) - 1;
+  };
   // Set patterns get their slots now; gap patterns get filter ids, turned
   // into slots after the set's own.
   struct Ref {
@@ -49,7 +55,7 @@ std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile
       ++filtered;
       return;
     }
-    slot = index->set_->Add(re.re2_pattern(), &err);
+    slot = add_both(re.re2_pattern(), re.ascii_pattern(), err);
     if (slot < 0) error = "cannot index pattern '" + re.source() + "': " + err;
   };
   for (std::size_t m = 0; m < profile.metrics.size(); ++m) {
@@ -63,7 +69,12 @@ std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile
       add(*c->pattern, slots[0]);
     }
   }
-  if (profile.document.code_block_pattern) add(*profile.document.code_block_pattern, index->code_block_slot_);
+  // A code-block pattern that the sequence matcher runs finds no blocks about
+  // as fast as the set would say there are none; filtering it would compile
+  // it for RE2 (FilteredRE2 does), Unicode classes and all.
+  if (profile.document.code_block_pattern && !profile.document.code_block_pattern->direct()) {
+    add(*profile.document.code_block_pattern, index->code_block_slot_);
+  }
   if (!error.empty()) return nullptr;
   // The literals the gap patterns need are looked for by the set, case-blind
   // (a superset of FilteredRE2's lower-cased atoms: sound for a filter).
@@ -71,7 +82,8 @@ std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile
   if (filtered > 0) index->gap_filter_.Compile(&atoms);
   for (const auto& atom : atoms) {
     std::string err;
-    const int slot = index->set_->Add("(?i)" + RE2::QuoteMeta(atom), &err);
+    const std::string literal = "(?i)" + RE2::QuoteMeta(atom);
+    const int slot = add_both(literal, literal, err);
     if (slot < 0) {
       error = "cannot index literal '" + atom + "': " + err;
       return nullptr;
@@ -86,11 +98,7 @@ std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile
   for (int s : index->atom_slots_) index->set_slots_ = std::max(index->set_slots_, s + 1);
   for (auto& g : gaps) *g.slot = index->set_slots_ + g.filter_id;
   index->slots_ = static_cast<std::size_t>(index->set_slots_ + filtered);
-  if (!index->set_->Compile()) {
-    error = "cannot compile the pattern set";
-    return nullptr;
-  }
-  return index;
+  return index;  // each set is compiled when a text first needs it
 }
 
 void PresenceIndex::prepare(Profile& profile, const std::vector<std::string>& files) {
@@ -110,10 +118,26 @@ void PresenceIndex::prepare(Profile& profile, const std::vector<std::string>& fi
   profile.presence = build(profile, error);  // on failure, metrics search pattern by pattern
 }
 
-bool PresenceIndex::match(std::string_view text, std::vector<bool>& present) const {
+bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, std::vector<bool>& present) const {
+  if (classes == util::UnicodeClasses::Unknown) {
+    classes = util::needs_unicode_classes(text) ? util::UnicodeClasses::Needed : util::UnicodeClasses::Unneeded;
+  }
+  // The ASCII forms compile to a far smaller set; most texts need no more.
+  const Variant& v = classes == util::UnicodeClasses::Unneeded ? ascii_ : exact_;
+  std::call_once(v.once, [&v] {
+    RE2::Options opts;
+    opts.set_encoding(RE2::Options::EncodingUTF8);
+    opts.set_log_errors(false);
+    opts.set_max_mem(256 << 20);
+    v.set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    v.ok = true;
+    for (std::size_t i = 0; i < v.patterns.size() && v.ok; ++i) v.ok = v.set->Add(v.patterns[i], nullptr) == static_cast<int>(i);
+    v.ok = v.ok && v.set->Compile();
+  });
+  if (!v.ok) return false;
   std::vector<int> hits;
   RE2::Set::ErrorInfo info{};
-  const bool any = set_->Match(re2::StringPiece(text.data(), text.size()), &hits, &info);
+  const bool any = v.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info);
   if (!any && info.kind != RE2::Set::kNoError) return false;
   present.assign(slots_, false);
   for (int h : hits) present[static_cast<std::size_t>(h)] = true;

@@ -22,7 +22,7 @@ util::UnicodeClasses ScopeTexts::code_classes() const {
 
 const std::vector<bool>* ScopeTexts::body_presence() {
   if (presence_state_ == 0) {
-    presence_state_ = profile_.presence && profile_.presence->match(doc_.body(), presence_) ? 1 : -1;
+    presence_state_ = profile_.presence && profile_.presence->match(doc_.body(), doc_.unicode_classes(), presence_) ? 1 : -1;
   }
   return presence_state_ == 1 ? &presence_ : nullptr;
 }

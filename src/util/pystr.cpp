@@ -73,8 +73,10 @@ bool is_ascii(std::string_view s) {
 }
 
 void ascii_lower(std::string& s) {
+  // Branch-free, so that the compiler vectorizes it.
   for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const auto u = static_cast<unsigned char>(c);
+    c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
   }
 }
 

@@ -87,6 +87,11 @@ TEST_SUITE("rules/presence") {
         "```py\ncode\n```\n```\nmore ❌ ✅\n```",
         "``` not a block",
         "\xE2\x84\xAA K-sign: common mista\xE2\x84\xAA e production pattern",
+        // Texts that need the Unicode forms (a no-break space, a letter
+        // beyond ASCII), so the set of the patterns as written answers.
+        "##\xC2\xA0Overview",
+        "caf\xC3\xA9 common\xC2\xA0mistake, then production pattern",
+        "see\xC2\xA0references/x",
     };
     for (const auto& body : bodies) {
       const std::string text = "---\nname: x\n---\n" + body;
@@ -96,10 +101,16 @@ TEST_SUITE("rules/presence") {
     // The filter did decide something: a text without the literals.
     const doc::Document none("SKILL.md", "---\nname: x\n---\nnothing here", plain->document.frontmatter);
     std::vector<bool> present;
-    REQUIRE(indexed.presence->match(none.body(), present));
+    REQUIRE(indexed.presence->match(none.body(), util::UnicodeClasses::Unknown, present));
     CHECK_FALSE(present[static_cast<std::size_t>(pair_slot)]);
     const doc::Document both("SKILL.md", "---\nname: x\n---\n✅ and ❌", plain->document.frontmatter);
-    REQUIRE(indexed.presence->match(both.body(), present));
+    REQUIRE(indexed.presence->match(both.body(), util::UnicodeClasses::Unknown, present));
     CHECK(present[static_cast<std::size_t>(pair_slot)]);
+    // On a text that needs no Unicode classes, both sets give the same slots.
+    std::vector<bool> exact, ascii;
+    const std::string plain_text = "## Overview\n\u2705 then \u274C, see references/a and ... x;";
+    REQUIRE(indexed.presence->match(plain_text, util::UnicodeClasses::Needed, exact));
+    REQUIRE(indexed.presence->match(plain_text, util::UnicodeClasses::Unneeded, ascii));
+    CHECK(exact == ascii);
   }
 }

@@ -7,9 +7,12 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "skillscore/util/unicode.hpp"
 
 namespace skillscore::rules {
 
@@ -24,9 +27,10 @@ class PresenceIndex {
   // RE2's FilteredRE2 reads them), and a "may" must be confirmed by a search. nullptr (and `error`) if RE2 cannot build the set.
   static std::shared_ptr<const PresenceIndex> build(const Profile& profile, std::string& error);
 
-  // Which slots occur in `text`; false when the set ran out of memory (the
-  // caller then falls back to the patterns one by one).
-  bool match(std::string_view text, std::vector<bool>& present) const;
+  // Which slots occur in `text`; false when the set could not be compiled
+  // or ran out of memory (the caller then falls back to the patterns one by
+  // one). `classes` says which forms of the patterns the text needs.
+  bool match(std::string_view text, util::UnicodeClasses classes, std::vector<bool>& present) const;
 
   // Builds `profile.presence` when a run pays for it: the set costs a few
   // milliseconds to compile and saves a pass per pattern per file, so a run
@@ -43,7 +47,16 @@ class PresenceIndex {
   std::size_t size() const { return slots_; }
 
  private:
-  std::unique_ptr<RE2::Set> set_;
+  // The patterns as written, and their ASCII forms (Regex::ascii_), each
+  // set compiled on first use: a pre-commit run of one large ASCII file
+  // compiles only the smaller one.
+  struct Variant {
+    std::vector<std::string> patterns;  // slot order
+    mutable std::unique_ptr<RE2::Set> set;
+    mutable std::once_flag once;
+    mutable bool ok = false;
+  };
+  Variant exact_, ascii_;
   int set_slots_ = 0;  // slots [0, set_slots_) are set patterns
   // Patterns with gaps: slot set_slots_ + i for filter pattern i, whose atoms
   // are set patterns too, at atom_slots_[atom].

@@ -57,8 +57,12 @@ class Regex {
   // rule files may not use them for `count` metrics.
   bool matches_empty() const { return longest_ != nullptr; }
   const std::string& source() const { return source_; }
+  // Whether find_groups has a direct matcher (SequenceMatcher) for it.
+  bool direct() const { return sequence_ != nullptr; }
   // The pattern as RE2 compiles it (translated, with its flags inline).
   const std::string& re2_pattern() const { return exact_->pattern; }
+  // The same for texts that need no Unicode classes (see ascii_ below).
+  const std::string& ascii_pattern() const { return ascii_ ? ascii_->pattern() : exact_->pattern; }
 
  private:
   struct Lazy {
