@@ -1,5 +1,6 @@
 #include "skillscore/rules/regex.hpp"
 
+#include <cctype>
 #include <stdexcept>
 #include <vector>
 
@@ -221,6 +222,33 @@ RE2::Options re2_options() {
 
 }  // namespace
 
+namespace {
+
+// For a MULTILINE pattern that starts with '^' and then literal characters
+// ('^##\s+'): those characters. Every match starts a line with them, so a
+// count can go from one occurrence to the next instead of running the DFA
+// over every byte between. Empty when the pattern has no such start.
+std::string line_start_literal(std::string_view source, RegexFlags flags) {
+  if (!flags.multiline || source.empty() || source[0] != '^') return {};
+  std::string lit;
+  for (std::size_t i = 1; i < source.size(); ++i) {
+    const char c = source[i];
+    const bool meta = std::string_view("\\.^$*+?{}[]|()").find(c) != std::string_view::npos;
+    const auto u = static_cast<unsigned char>(c);
+    // Letters would need case folding under IGNORECASE; keep to the plain rest.
+    const bool plain = !meta && u >= 0x20 && u < 0x7F && !(flags.ignore_case && std::isalpha(u));
+    if (!plain) {
+      // A quantifier applies to the character before it: that one is optional.
+      if (!lit.empty() && std::string_view("*?{").find(c) != std::string_view::npos) lit.pop_back();
+      break;
+    }
+    lit += c;
+  }
+  return lit;
+}
+
+}  // namespace
+
 std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, RegexDialect dialect,
                                     std::string& error) {
   std::string pattern(source);
@@ -260,6 +288,7 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
   }
   const RE2& shape = r.ascii_ ? *r.ascii_ : *r.exact_->re;
   r.groups_ = shape.NumberOfCapturingGroups();
+  r.line_literal_ = line_start_literal(source, flags);
   if (RE2::PartialMatch("", shape)) {
     RE2::Options opts = re2_options();
     opts.set_longest_match(true);
@@ -306,6 +335,22 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Cla
     if (n == 0 && first) *first = Match{begin, end};
     ++n;
   };
+  if (!line_literal_.empty()) {
+    // Candidates are the line starts that begin with the literal; RE2 runs
+    // anchored at each (it sees the text before, so '^' holds there).
+    while (pos < text.size()) {
+      const std::size_t at = text.find(line_literal_, pos);
+      if (at == std::string_view::npos) break;
+      if ((at == 0 || text[at - 1] == '\n') && re.Match(piece, at, text.size(), RE2::ANCHOR_START, &m, 1)) {
+        const std::size_t end = at + m.size();
+        record(at, end);
+        pos = end > at ? end : at + 1;
+      } else {
+        pos = at + 1;
+      }
+    }
+    return n;
+  }
   while (pos <= text.size() && re.Match(piece, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
     const auto begin = static_cast<std::size_t>(m.data() - text.data());
     const auto end = begin + m.size();

@@ -2,7 +2,9 @@
 // count and match is what Python 3's re.findall / re.search gives.
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "skillscore/rules/regex.hpp"
 
@@ -233,5 +235,39 @@ TEST_SUITE("rules/regex") {
     CHECK_EQ(g[1], "7");
     REQUIRE(heading.find_groups("x\n### \xC3\x9C" "ber 7\n", 0, whole, g, 2));
     CHECK_EQ(g[0], "\xC3\x9C" "ber");
+  }
+
+  TEST_CASE("counting a MULTILINE pattern that starts lines with a literal: Python's counts") {
+    // Expected values from Python 3.11's re.findall(..., re.M).
+    const std::string text = "## A\n##B\n  ## C\n###  D\n##\n\n## E ## F\n#\n##";
+    CHECK_EQ(py(R"(^##\s+)", k_m).count(text), 3u);
+    CHECK_EQ(py(R"(^#+\s)", k_m).count(text), 5u);  // no literal start: the plain path
+    CHECK_EQ(py(R"(^## ?\w)", k_m).count(text), 3u);
+    CHECK_EQ(py(R"(^- \[ \])", k_m).count("- [ ] a\n- [x] b\n - [ ] c\n- [ ] d"), 2u);
+    std::optional<Match> first;
+    CHECK_EQ(py(R"(^##\s+)", k_m).count("x ## y\n## z", &first), 1u);
+    REQUIRE(first.has_value());
+    CHECK_EQ(first->begin, 7u);
+    CHECK_EQ(first->end, 10u);
+  }
+
+  TEST_CASE("line-start literals: the same counts as RE2 scanning every byte, on random texts") {
+    // Without MULTILINE the literal start does not apply, so the same pattern
+    // under (?m) written inline takes RE2's own unanchored path.
+    const std::vector<std::string> patterns = {R"(^##\s+)", R"(^#\s*\w+)", R"(^-- ?x)", R"(^a)"};
+    const std::vector<std::string> alphabet = {"#", "#", "-", " ", "\n", "\n", "x", "a", "\xC3\xA9"};
+    unsigned seed = 11;
+    for (const auto& pattern : patterns) {
+      const auto fast = py(pattern, k_m);
+      const auto plain = py("(?m)" + pattern);
+      for (int t = 0; t < 2000; ++t) {
+        std::string text;
+        for (int c = 0; c < 30; ++c) {
+          seed = seed * 1103515245u + 12345u;
+          text += alphabet[(seed >> 16) % alphabet.size()];
+        }
+        CHECK_MESSAGE(fast.count(text) == plain.count(text), pattern, " on ", text);
+      }
+    }
   }
 }

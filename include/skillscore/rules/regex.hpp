@@ -90,6 +90,9 @@ class Regex {
   // For patterns that can match the empty string: the same pattern with
   // longest-match semantics, used to retry at the place of an empty match.
   std::shared_ptr<const RE2> longest_;
+  // For MULTILINE patterns that start with '^' and literal characters: those
+  // characters, where count() looks for candidates (see line_start_literal).
+  std::string line_literal_;
   // For patterns of a shape that never backtracks ('```(\w*)\n(.*?)```'):
   // a direct matcher tried before RE2 by find_groups.
   std::shared_ptr<const SequenceMatcher> sequence_;
