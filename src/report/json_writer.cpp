@@ -1,7 +1,10 @@
 #include "skillscore/report/json_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "skillscore/util/float_repr.hpp"
 #include "skillscore/util/utf8.hpp"
@@ -10,11 +13,34 @@ namespace skillscore::report {
 
 namespace {
 
+constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+
+// Whether any of the eight bytes of `w` is a control character, '"' or '\\'
+// (or, with `ascii_only`, beyond ASCII): the bytes JSON output must look at.
+bool needs_attention(std::uint64_t w, bool ascii_only) {
+  const auto zero_byte = [](std::uint64_t x) { return (x - k_ones) & ~x & k_highs; };
+  const std::uint64_t control = (w - k_ones * 0x20) & ~w & k_highs;  // bytes below 0x20
+  const std::uint64_t special = zero_byte(w ^ (k_ones * '"')) | zero_byte(w ^ (k_ones * '\\'));
+  return (control | special | (ascii_only ? w & k_highs : 0)) != 0;
+}
+
+// Length of the prefix of `s` that needs no look: eight bytes at a time.
+std::size_t plain_prefix(std::string_view s, bool ascii_only) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (needs_attention(w, ascii_only)) break;
+  }
+  return i;
+}
+
 // Appends `s` (valid UTF-8) as a JSON string literal.
 void append_quoted(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;  // start of the current run of bytes copied as they are
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = plain_prefix(s, false); i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
@@ -39,6 +65,17 @@ void append_quoted(std::string& out, std::string_view s) {
 }
 
 void append_json_string(std::string& out, std::string_view raw) {
+  // Most strings are short ASCII with nothing to escape.
+  if (plain_prefix(raw, true) == raw.size() - raw.size() % 8 &&
+      std::all_of(raw.end() - static_cast<std::ptrdiff_t>(raw.size() % 8), raw.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+      })) {
+    out += '"';
+    out.append(raw);
+    out += '"';
+    return;
+  }
   if (util::find_invalid_utf8(raw)) append_quoted(out, util::sanitize_utf8(raw));
   else append_quoted(out, raw);
 }

@@ -3,6 +3,8 @@
 // json.dumps(obj, separators=(",", ":")).
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -56,6 +58,40 @@ TEST_SUITE("report/json_writer") {
     CHECK(json_quote("") == "\"\"");
     const std::string nul(1, '\0');
     CHECK(json_quote(nul) == "\"\\u0000\"");
+  }
+
+  TEST_CASE("strings: every character to escape is found at every position of a word") {
+    // The writer skips eight plain bytes at a time; a character to escape (or
+    // a byte beyond ASCII) at each offset of long and short strings must
+    // still be seen. Compared with a one-byte-at-a-time escaper.
+    auto reference = [](std::string_view s) {
+      std::string out = "\"";
+      for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"') out += "\\\"";
+        else if (c == '\\') out += "\\\\";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (u < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", u);
+          if (c == '\r') out += "\\r";
+          else if (c == '\b') out += "\\b";
+          else if (c == '\f') out += "\\f";
+          else out += buf;
+        } else out += c;
+      }
+      return out + "\"";
+    };
+    for (std::string special : {"\"", "\\", "\n", "\x01", "\x1f", "\xC3\xA9", " ", "\x7f"}) {
+      for (std::size_t len = 0; len < 20; ++len) {
+        for (std::size_t at = 0; at <= len; ++at) {
+          std::string s(len, 'a');
+          s.insert(at, special);
+          CHECK_MESSAGE(json_quote(s) == reference(s), "special at ", at, " of ", len);
+        }
+      }
+    }
   }
 
   TEST_CASE("invalid UTF-8 is replaced by U+FFFD") {
