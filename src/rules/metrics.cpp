@@ -19,7 +19,27 @@ struct Context {
   const doc::Document& doc;
   ScopeTexts scopes;
   MetricResults& out;
+  // str() of the field value last tested, and its lower-cased form: several
+  // field metrics in a row test the description.
+  const doc::PyValue* field = nullptr;
+  std::string field_text, field_lower;
+  bool have_field = false, have_lower = false;
 };
+
+const std::string& field_text(Context& ctx, const doc::PyValue* v, bool lower) {
+  if (!ctx.have_field || ctx.field != v) {
+    ctx.field = v;
+    ctx.have_field = true;
+    ctx.have_lower = false;
+    ctx.field_text = v ? doc::py_str(*v) : std::string();
+  }
+  if (!lower) return ctx.field_text;
+  if (!ctx.have_lower) {
+    ctx.field_lower = util::py_lower_for_ascii_match(ctx.field_text);
+    ctx.have_lower = true;
+  }
+  return ctx.field_lower;
+}
 
 // First match of any (or, with `all`, of every) pattern, for the location.
 std::size_t first_match_line(const SearchSpec& s, Context& ctx) {
@@ -142,11 +162,11 @@ Value eval_field(const FieldSpec& s, Context& ctx, std::size_t& line, std::size_
     default: break;
   }
   // The reference reads str(frontmatter.get(key, "")).
-  std::string text = v ? doc::py_str(*v) : std::string();
-  if (s.test == FieldTest::Text) return Value::string(std::move(text));
+  const std::string& text = field_text(ctx, v, s.ignore_case &&
+                                                   (s.test == FieldTest::StartsWith || s.test == FieldTest::ContainsAny));
+  if (s.test == FieldTest::Text) return Value::string(text);
   if (s.test == FieldTest::NonEmptyText) return Value::boolean(!text.empty());
   if (s.test == FieldTest::WordCount) return Value::integer(static_cast<std::int64_t>(util::py_split_count(text)));
-  if (s.ignore_case) text = util::py_lower_for_ascii_match(text);
   for (const auto& needle : s.values) {
     const bool hit = s.test == FieldTest::StartsWith ? text.rfind(needle, 0) == 0 : text.find(needle) != std::string::npos;
     if (hit) return Value::boolean(true);
