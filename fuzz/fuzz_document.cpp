@@ -10,8 +10,47 @@
 #include "fuzz_common.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/doc/markdown.hpp"
+#include "skillscore/rules/regex.hpp"
+#include "skillscore/rules/sequence_matcher.hpp"
 
 using namespace skillscore;
+
+namespace {
+
+// The reference's code-block pattern through the direct matcher, against RE2
+// running the same pattern (translated) with its own captures.
+void check_sequence_matcher(std::string_view text) {
+  static const char* const k_pattern = "```(\\w*)\\n(.*?)```";
+  static const rules::RegexFlags k_flags{false, false, true};
+  static const auto matcher = rules::SequenceMatcher::compile(k_pattern, k_flags);
+  static const RE2 re = [] {
+    std::string error;
+    RE2::Options opts;
+    opts.set_encoding(RE2::Options::EncodingUTF8);
+    return RE2("(?s)" + *rules::translate_python_regex(k_pattern, k_flags, error), opts);
+  }();
+  if (!matcher || !re.ok()) __builtin_trap();
+  std::size_t pos = 0;
+  const re2::StringPiece subject(text.data(), text.size());
+  re2::StringPiece sub[3];
+  std::string_view groups[2];
+  rules::Match whole;
+  while (pos <= text.size()) {
+    const auto r = matcher->find_groups(text, pos, whole, groups, 2);
+    if (r == rules::SequenceMatcher::Result::Unsure) return;
+    const bool found = re.Match(subject, pos, text.size(), RE2::UNANCHORED, sub, 3);
+    if (found != (r == rules::SequenceMatcher::Result::Found)) __builtin_trap();
+    if (!found) return;
+    const auto begin = static_cast<std::size_t>(sub[0].data() - text.data());
+    if (whole.begin != begin || whole.end != begin + sub[0].size()) __builtin_trap();
+    for (int g = 0; g < 2; ++g) {
+      if (groups[g] != std::string_view(sub[g + 1].data(), sub[g + 1].size())) __builtin_trap();
+    }
+    pos = whole.end > pos ? whole.end : pos + 1;
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   doc::register_markdown_extensions();
@@ -33,6 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (error.empty()) __builtin_trap();  // an error must say why
     return 0;
   }
+  check_sequence_matcher(*text);
   for (auto mode : {doc::FrontmatterMode::ReferenceSplit, doc::FrontmatterMode::DelimitedLines}) {
     const doc::Document d("fuzz/SKILL.md", *text, mode);
     // Invariants the reporters rely on.

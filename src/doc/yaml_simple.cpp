@@ -215,7 +215,7 @@ class SimpleReader {
     return scalar(out, false);
   }
 
-  // [a, "b", 'c'] on one line; items may not nest, be empty or hold ':' or '#'.
+  // [a, "b", 'c'] on one line; items may not nest, be empty or hold ':', '#' or '?'.
   std::optional<PyValue> flow_list(std::string_view s, std::size_t line, std::size_t column0) {
     if (s.back() != ']') return std::nullopt;
     PyValue list;
@@ -236,7 +236,8 @@ class SimpleReader {
       const std::size_t end = comma == k_npos ? inner.size() : comma;
       const std::string_view item = trim_right(inner.substr(lead, end - lead));
       if (item.empty()) return std::nullopt;
-      if (item[0] != '"' && item[0] != '\'' && item.find_first_of("[]{}:#") != k_npos) return std::nullopt;
+      // In a flow collection these end or nest a plain scalar ('?' starts a key).
+      if (item[0] != '"' && item[0] != '\'' && item.find_first_of("[]{}:#?") != k_npos) return std::nullopt;
       auto v = inline_value(item, line, column0 + 1 + lead, false);
       if (!v) return std::nullopt;
       list.items.push_back(std::move(*v));

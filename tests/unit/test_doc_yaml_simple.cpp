@@ -87,6 +87,7 @@ TEST_SUITE("doc/yaml_simple") {
              "\nlist:\n  - a: 1\n",
              "\ntags: [a, [b]]\n",
              "\ntags: [a, ]\n",
+             "\ntags: [a, c?--, b]\n",                 // '?' inside a flow item (found by fuzzing)
              "\ntags: [a,\n  b]\n",
              "\n  name: indented\n",
              "\n",                                     // empty stream
@@ -118,7 +119,7 @@ TEST_SUITE("doc/yaml_simple") {
         "plain words", "yes", "No", "1e3", "1_000", "0o17", "0x1F", "-1", "+2", ".5", "1:30", "2024-01-01",
         "2024-1-1", "~", "null", "'single ''q'''", "\"double: q\"", "\"\"", "''", "[a, b]", "[]", "[ 'x' , \"y\" ]",
         "[1, 2.5, true, ~]", "a#b", "a: b", "a #c", "caf\xC3\xA9", "\xE2\x9C\x85 done", "{a: 1}", "*x", "|", "x:",
-        "http://a:b", "a, b, c", "[a b, c]", "'unterminated", "\"x\" y"};
+        "http://a:b", "a, b, c", "[a b, c]", "'unterminated", "\"x\" y", "[a?b]", "[? a]", "a?b", "[x-y, -z]"};
     std::mt19937 rng(1121);
     auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
     int taken = 0;
