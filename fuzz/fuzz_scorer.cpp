@@ -1,7 +1,10 @@
 // libFuzzer target: the whole scorer, as `skillscore score` runs it on one
 // file: decode -> Document -> assess -> JSON, with the built-in profile
 // (skill-fleet-v2, raw-text regexes) and with tests/hostile/ast-profile.yaml
-// (headings, prose and code blocks from the cmark-gfm AST).
+// (headings, prose and code blocks from the cmark-gfm AST). Two differential
+// checks: the one-pass presence index gives the same assessment as pattern
+// by pattern, and on a text that needs no Unicode classes each pattern's
+// ASCII form finds what the pattern as written finds.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -14,11 +17,33 @@
 #include "skillscore/doc/markdown.hpp"
 #include "skillscore/report/json_report.hpp"
 #include "skillscore/rules/loader.hpp"
+#include "skillscore/rules/presence.hpp"
+#include "skillscore/util/unicode.hpp"
 
 using namespace skillscore;
 
 namespace {
-std::optional<rules::Profile> g_builtin, g_ast;
+std::optional<rules::Profile> g_builtin, g_ast, g_indexed;
+
+void check_ascii_forms(std::string_view body) {
+  if (util::needs_unicode_classes(body)) return;
+  using C = util::UnicodeClasses;
+  for (const auto& m : g_builtin->metrics) {
+    auto same = [&](const rules::Regex& re) {
+      std::optional<rules::Match> a, b;
+      if (re.count(body, &a, C::Unneeded) != re.count(body, &b, C::Needed)) __builtin_trap();
+      if (a.has_value() != b.has_value() || (a && (a->begin != b->begin || a->end != b->end))) __builtin_trap();
+    };
+    if (const auto* s = std::get_if<rules::SearchSpec>(&m.spec)) {
+      for (const auto& re : s->patterns) {
+        if (re.matches_empty()) continue;
+        same(re);
+      }
+    } else if (const auto* c = std::get_if<rules::CountSpec>(&m.spec)) {
+      same(*c->pattern);
+    }
+  }
+}
 }
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -30,6 +55,12 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   g_builtin = rules::load_builtin_profile("skill-fleet-v2", error);
   if (!g_builtin) {
     std::fprintf(stderr, "fuzz_scorer: %s\n", error.c_str());
+    std::abort();
+  }
+  g_indexed = rules::load_builtin_profile("skill-fleet-v2", error);
+  if (g_indexed) g_indexed->presence = rules::PresenceIndex::build(*g_indexed, error);
+  if (!g_indexed || !g_indexed->presence) {
+    std::fprintf(stderr, "fuzz_scorer: presence index: %s\n", error.c_str());
     std::abort();
   }
   g_ast = rules::load_profile_file(SKILLSCORE_SOURCE_DIR "/tests/hostile/ast-profile.yaml", error);
@@ -49,7 +80,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const doc::Document d("fuzz/SKILL.md", *text, p->document.frontmatter, p->document.yaml);
     const report::Assessment a = app::assess(*p, d);
     if (!(a.score.score >= 0.0 && a.score.score <= 1.0)) __builtin_trap();
-    (void)report::assessment_json(a, 0);
+    const std::string json = report::assessment_json(a, 0);
+    if (p == &*g_builtin) {
+      const report::Assessment b = app::assess(*g_indexed, d);
+      if (report::assessment_json(b, 0) != json) __builtin_trap();
+      check_ascii_forms(d.body());
+    }
   }
   return 0;
 }
