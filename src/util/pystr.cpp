@@ -65,12 +65,7 @@ std::string py_lower_for_ascii_match(std::string_view s) {
   return out;
 }
 
-bool is_ascii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
-}
+bool is_ascii(std::string_view s) { return skip_ascii(s, 0) == s.size(); }
 
 void ascii_lower(std::string& s) {
   // Branch-free, so that the compiler vectorizes it.

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <vector>
 
 #include "skillscore/util/utf8.hpp"
@@ -137,21 +136,7 @@ bool is_lower_stable(std::string_view s) {
 }
 
 bool needs_unicode_classes(std::string_view s) {
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    // Eight ASCII bytes at a time.
-    if (pos + 8 <= s.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + pos, 8);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        pos += 8;
-        continue;
-      }
-    }
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
-      ++pos;
-      continue;
-    }
+  for (std::size_t pos = skip_ascii(s, 0); pos < s.size(); pos = skip_ascii(s, pos)) {
     const char32_t cp = decode_utf8(s, pos);
     auto it = std::upper_bound(std::begin(k_unicode_class_chars), std::end(k_unicode_class_chars), cp,
                                [](char32_t c, const RangeEntry& r) { return c < r.first; });

@@ -60,17 +60,20 @@ std::size_t maximal_subpart(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+std::size_t skip_ascii(std::string_view s, std::size_t pos) {
+  for (; pos + 8 <= s.size(); pos += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + pos, 8);
+    if (word & 0x8080808080808080ULL) break;
+  }
+  while (pos < s.size() && static_cast<unsigned char>(s[pos]) < 0x80) ++pos;
+  return pos;
+}
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    // Fast path over ASCII runs, eight bytes at a time.
-    while (i + 8 <= s.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      if (word & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    i = skip_ascii(s, i);
     if (i >= s.size()) break;
     const std::size_t n = valid_sequence_length(s, i);
     if (n == 0) return i;

@@ -12,6 +12,10 @@ namespace skillscore::util {
 // code points above U+10FFFF are invalid, as in Python), or nullopt when valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view bytes);
 
+// The first offset at or after `pos` that holds a byte beyond ASCII (or the
+// size): ASCII runs are skipped eight bytes at a time.
+std::size_t skip_ascii(std::string_view s, std::size_t pos);
+
 // Decodes the code point starting at `pos` of valid UTF-8 and advances `pos`.
 char32_t decode_utf8(std::string_view s, std::size_t& pos);
 
