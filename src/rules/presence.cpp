@@ -19,18 +19,22 @@ bool worth_indexing(const Regex& re) {
   return p.find(".*") == std::string::npos && p.find(".+") == std::string::npos;
 }
 
-}  // namespace
-
-std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error) {
+RE2::Options set_options() {
   RE2::Options opts;
   opts.set_encoding(RE2::Options::EncodingUTF8);
   opts.set_log_errors(false);
   opts.set_max_mem(256 << 20);
+  return opts;
+}
+
+}  // namespace
+
+std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error) {
   auto index = std::make_shared<PresenceIndex>();
   index->metric_slots_.resize(profile.metrics.size());
   // Both sets get the same patterns in the same order, so slots agree; they
-  // are parsed and compiled when a text first needs them.
-  auto add_both = [&](const std::string& exact, const std::string& ascii, std::string&) {
+  // are parsed and compiled when a text first needs them (match()).
+  auto add_both = [&](const std::string& exact, const std::string& ascii) {
     index->exact_.patterns.push_back(exact);
     index->ascii_.patterns.push_back(ascii);
     return static_cast<int>(index->exact_.patterns.size()) - 1;
@@ -42,21 +46,17 @@ std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile
     int filter_id;
   };
   std::vector<Ref> gaps;
-  int filtered = 0;
   auto add = [&](const Regex& re, int& slot) {
-    std::string err;
-    if (!worth_indexing(re)) {
-      int id = -1;
-      if (index->gap_filter_.Add(re.re2_pattern(), opts, &id) != RE2::NoError) {
-        error = "cannot filter pattern '" + re.source() + "'";
-        return;
-      }
-      gaps.push_back({&slot, id});
-      ++filtered;
+    if (worth_indexing(re)) {
+      slot = add_both(re.re2_pattern(), re.ascii_pattern());
       return;
     }
-    slot = add_both(re.re2_pattern(), re.ascii_pattern(), err);
-    if (slot < 0) error = "cannot index pattern '" + re.source() + "': " + err;
+    int id = -1;
+    if (index->gap_filter_.Add(re.re2_pattern(), set_options(), &id) != RE2::NoError) {
+      error = "cannot filter pattern '" + re.source() + "'";
+      return;
+    }
+    gaps.push_back({&slot, id});
   };
   for (std::size_t m = 0; m < profile.metrics.size(); ++m) {
     const MetricDef& def = profile.metrics[m];
@@ -79,26 +79,15 @@ std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile
   // The literals the gap patterns need are looked for by the set, case-blind
   // (a superset of FilteredRE2's lower-cased atoms: sound for a filter).
   std::vector<std::string> atoms;
-  if (filtered > 0) index->gap_filter_.Compile(&atoms);
+  if (!gaps.empty()) index->gap_filter_.Compile(&atoms);
   for (const auto& atom : atoms) {
-    std::string err;
     const std::string literal = "(?i)" + RE2::QuoteMeta(atom);
-    const int slot = add_both(literal, literal, err);
-    if (slot < 0) {
-      error = "cannot index literal '" + atom + "': " + err;
-      return nullptr;
-    }
-    index->atom_slots_.push_back(slot);
+    index->atom_slots_.push_back(add_both(literal, literal));
   }
-  index->set_slots_ = 0;
-  for (const auto& v : index->metric_slots_) {
-    for (int s : v) index->set_slots_ = std::max(index->set_slots_, s + 1);
-  }
-  index->set_slots_ = std::max(index->set_slots_, index->code_block_slot_ + 1);
-  for (int s : index->atom_slots_) index->set_slots_ = std::max(index->set_slots_, s + 1);
+  index->set_slots_ = static_cast<int>(index->exact_.patterns.size());
   for (auto& g : gaps) *g.slot = index->set_slots_ + g.filter_id;
-  index->slots_ = static_cast<std::size_t>(index->set_slots_ + filtered);
-  return index;  // each set is compiled when a text first needs it
+  index->slots_ = index->exact_.patterns.size() + gaps.size();
+  return index;
 }
 
 void PresenceIndex::prepare(Profile& profile, const std::vector<std::string>& files) {
@@ -125,11 +114,7 @@ bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, s
   // The ASCII forms compile to a far smaller set; most texts need no more.
   const Variant& v = classes == util::UnicodeClasses::Unneeded ? ascii_ : exact_;
   std::call_once(v.once, [&v] {
-    RE2::Options opts;
-    opts.set_encoding(RE2::Options::EncodingUTF8);
-    opts.set_log_errors(false);
-    opts.set_max_mem(256 << 20);
-    v.set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    v.set = std::make_unique<RE2::Set>(set_options(), RE2::UNANCHORED);
     v.ok = true;
     for (std::size_t i = 0; i < v.patterns.size() && v.ok; ++i) v.ok = v.set->Add(v.patterns[i], nullptr) == static_cast<int>(i);
     v.ok = v.ok && v.set->Compile();
@@ -141,7 +126,7 @@ bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, s
   if (!any && info.kind != RE2::Set::kNoError) return false;
   present.assign(slots_, false);
   for (int h : hits) present[static_cast<std::size_t>(h)] = true;
-  if (!atom_slots_.empty() || slots_ > static_cast<std::size_t>(set_slots_)) {
+  if (slots_ > static_cast<std::size_t>(set_slots_)) {  // gap patterns to filter
     std::vector<int> atoms, maybe;
     for (std::size_t a = 0; a < atom_slots_.size(); ++a) {
       if (present[static_cast<std::size_t>(atom_slots_[a])]) atoms.push_back(static_cast<int>(a));

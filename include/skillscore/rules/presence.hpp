@@ -1,8 +1,8 @@
 #pragma once
 // One pass over the body answers every "does this pattern occur?" question
-// of a profile: all body-scope patterns go into one RE2::Set, built when the
-// rule file loads. Metrics then run their own regex only where they need
-// more than presence (a count, a location).
+// of a profile: all body-scope patterns go into one RE2::Set, compiled when
+// a text first needs it. Metrics then run their own regex only where they
+// need more than presence (a count, a location).
 #include <re2/filtered_re2.h>
 #include <re2/set.h>
 
@@ -18,13 +18,13 @@ namespace skillscore::rules {
 
 struct Profile;
 
-
 class PresenceIndex {
  public:
   // Every pattern of body-scope search and count metrics, and the code-block
   // pattern. Those with an unbounded gap ('❌.*?✅') are not in the set: their
   // slot says only whether they may match (the literals they need occur, as
-  // RE2's FilteredRE2 reads them), and a "may" must be confirmed by a search. nullptr (and `error`) if RE2 cannot build the set.
+  // RE2's FilteredRE2 reads them), and a "may" must be confirmed by a search.
+  // nullptr (and `error`) if FilteredRE2 refuses a gap pattern.
   static std::shared_ptr<const PresenceIndex> build(const Profile& profile, std::string& error);
 
   // Which slots occur in `text`; false when the set could not be compiled
