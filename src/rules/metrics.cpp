@@ -56,9 +56,9 @@ Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& li
   // Body patterns: the presence index has already answered in one pass.
   if (s.scope == Scope::Body) {
     if (const auto* present = ctx.scopes.body_presence()) {
+      const auto& index = *ctx.profile.presence;
       bool value = s.all;
       for (std::size_t k = 0; k < s.patterns.size() && value == s.all; ++k) {
-        const auto& index = *ctx.profile.presence;
         const int slot = index.slot(metric, static_cast<int>(k));
         // A pattern the set only filters is searched when it may match.
         bool hit = slot < 0 || (*present)[static_cast<std::size_t>(slot)];

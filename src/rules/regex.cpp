@@ -219,11 +219,6 @@ RE2::Options re2_options() {
   return opts;
 }
 
-
-}  // namespace
-
-namespace {
-
 // For a MULTILINE pattern that starts with '^' and then literal characters
 // ('^##\s+'): those characters. Every match starts a line with them, so a
 // count can go from one occurrence to the next instead of running the DFA
@@ -280,13 +275,12 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
   // when a counted repetition might take it past RE2's memory budget (an
   // error the rule file must get when it loads, not on some later text).
   if (!r.ascii_ || source.find('{') != std::string_view::npos) {
-    std::call_once(r.exact_->once, [&] { r.exact_->re = std::make_unique<const RE2>(pattern, re2_options()); });
-    if (!r.exact_->re->ok()) {
-      error = r.exact_->re->error();
+    if (const RE2& exact = r.exact_->get(); !exact.ok()) {
+      error = exact.error();
       return std::nullopt;
     }
   }
-  const RE2& shape = r.ascii_ ? *r.ascii_ : *r.exact_->re;
+  const RE2& shape = r.ascii_ ? *r.ascii_ : r.exact_->get();
   r.groups_ = shape.NumberOfCapturingGroups();
   r.line_literal_ = line_start_literal(source, flags);
   if (RE2::PartialMatch("", shape)) {
@@ -302,12 +296,17 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
   return r;
 }
 
+const RE2& Regex::Lazy::get() {
+  std::call_once(once, [this] { re = std::make_unique<const RE2>(pattern, re2_options()); });
+  return *re;
+}
+
 const RE2& Regex::exact() const {
-  std::call_once(exact_->once, [this] { exact_->re = std::make_unique<const RE2>(exact_->pattern, re2_options()); });
+  const RE2& re = exact_->get();
   // Its ASCII form compiled, so this one does too, unless RE2 runs out of
   // memory on Unicode classes; then no answer is better than a wrong one.
-  if (!exact_->re->ok()) throw std::runtime_error("cannot compile pattern '" + source_ + "': " + exact_->re->error());
-  return *exact_->re;
+  if (!re.ok()) throw std::runtime_error("cannot compile pattern '" + source_ + "': " + re.error());
+  return re;
 }
 
 const RE2& Regex::pick(std::string_view text, Classes classes) const {

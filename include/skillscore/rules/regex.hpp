@@ -69,6 +69,7 @@ class Regex {
     std::string pattern;
     std::once_flag once;
     std::unique_ptr<const RE2> re;
+    const RE2& get();  // compiled on the first call (ok() may be false)
   };
   const RE2& exact() const;
   const RE2& pick(std::string_view text, Classes classes) const;
