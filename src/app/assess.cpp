@@ -50,11 +50,11 @@ std::vector<std::pair<std::string, report::OutputValue>> outputs(const std::vect
 
 }  // namespace
 
-report::Assessment assess(const rules::Profile& profile, const doc::Document& document) {
+report::Assessment assess(const rules::Profile& profile, const doc::Document& document, rules::EvalOptions options) {
   report::Assessment a;
   a.path = document.path();
   a.profile = profile.name;
-  const rules::MetricResults metrics = rules::evaluate_metrics(profile, document);
+  const rules::MetricResults metrics = rules::evaluate_metrics(profile, document, options);
   const std::vector<rules::Finding> findings = rules::evaluate_checks(profile, metrics, document);
   a.score = score::compute_score(profile.score, metrics.values);
   // A profile that reads the frontmatter's state reports its errors itself.

@@ -98,7 +98,8 @@ Value eval_search(int metric, const SearchSpec& s, Context& ctx, std::size_t& li
 
 Value eval_count(int metric, const CountSpec& s, Context& ctx, std::size_t& line) {
   if (s.scope == Scope::Body) {
-    const auto* present = ctx.scopes.body_presence();
+    // A shortcut only: while the pass runs on another thread, count anyway.
+    const auto* present = ctx.scopes.body_presence(/*wait=*/false);
     const int slot = present ? ctx.profile.presence->slot(metric, 0) : -1;
     if (slot >= 0 && !(*present)[static_cast<std::size_t>(slot)]) {
       return Value::integer(0);
@@ -264,19 +265,29 @@ Value eval_select(const SelectSpec& s, const std::vector<Value>& values) {
   return Value::string(s.otherwise);
 }
 
+// Whether a metric may run before the body's presence pass has answered:
+// what never asks it, and counts (for which it is only a shortcut). Body
+// searches wait for it; derived metrics may read them.
+bool runs_without_presence(const MetricDef& m) {
+  if (const auto* s = std::get_if<SearchSpec>(&m.spec)) return s->scope != Scope::Body;
+  return !std::holds_alternative<PointsSpec>(m.spec) && !std::holds_alternative<SelectSpec>(m.spec) &&
+         !std::holds_alternative<FormulaSpec>(m.spec);
+}
+
 }  // namespace
 
-MetricResults evaluate_metrics(const Profile& profile, const doc::Document& document) {
+MetricResults evaluate_metrics(const Profile& profile, const doc::Document& document, EvalOptions options) {
   MetricResults out;
-  out.values.reserve(profile.metrics.size());
-  out.first_line.assign(profile.metrics.size(), 0);
-  out.first_column.assign(profile.metrics.size(), 0);
+  const std::size_t n = profile.metrics.size();
+  out.values.resize(n);
+  out.first_line.assign(n, 0);
+  out.first_column.assign(n, 0);
   Context ctx{profile, document, ScopeTexts(profile, document), out};
-  for (std::size_t i = 0; i < profile.metrics.size(); ++i) {
+  auto evaluate = [&](std::size_t i) {
     const MetricDef& m = profile.metrics[i];
     std::size_t& line = out.first_line[i];
     std::size_t& column = out.first_column[i];
-    Value v = std::visit(
+    out.values[i] = std::visit(
         [&](const auto& spec) -> Value {
           using T = std::decay_t<decltype(spec)>;
           if constexpr (std::is_same_v<T, SearchSpec>) return eval_search(static_cast<int>(i), spec, ctx, line);
@@ -291,7 +302,22 @@ MetricResults evaluate_metrics(const Profile& profile, const doc::Document& docu
           else return spec.expr->eval(out.values);
         },
         m.spec);
-    out.values.push_back(std::move(v));
+  };
+  // Below this the pass takes less than a thread costs to start.
+  constexpr std::size_t k_parallel_body_bytes = 64 * 1024;
+  if (!options.spare_core || !profile.presence || document.body().size() < k_parallel_body_bytes) {
+    for (std::size_t i = 0; i < n; ++i) evaluate(i);
+    return out;
+  }
+  // The pass runs beside the metrics that need no answer from it; then the
+  // rest, in order. Metrics read only earlier ones, and every one of those
+  // is done by then, so the values are those of the plain order.
+  ctx.scopes.start_body_presence();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (runs_without_presence(profile.metrics[i])) evaluate(i);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!runs_without_presence(profile.metrics[i])) evaluate(i);
   }
   return out;
 }

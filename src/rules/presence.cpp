@@ -29,7 +29,7 @@ RE2::Options set_options() {
 
 }  // namespace
 
-std::shared_ptr<const PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error) {
+std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error) {
   auto index = std::make_shared<PresenceIndex>();
   index->metric_slots_.resize(profile.metrics.size());
   // Both sets get the same patterns in the same order, so slots agree; they
@@ -104,13 +104,17 @@ void PresenceIndex::prepare(Profile& profile, const std::vector<std::string>& fi
     if (bytes < k_min_bytes) return;
   }
   std::string error;
-  profile.presence = build(profile, error);  // on failure, metrics search pattern by pattern
+  auto index = build(profile, error);  // on failure, metrics search pattern by pattern
+  if (!index) return;
+  index->background_ = std::thread([raw = index.get()] { raw->compiled(util::UnicodeClasses::Unneeded); });
+  profile.presence = std::move(index);
 }
 
-bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, std::vector<bool>& present) const {
-  if (classes == util::UnicodeClasses::Unknown) {
-    classes = util::needs_unicode_classes(text) ? util::UnicodeClasses::Needed : util::UnicodeClasses::Unneeded;
-  }
+PresenceIndex::~PresenceIndex() {
+  if (background_.joinable()) background_.join();
+}
+
+const PresenceIndex::Variant& PresenceIndex::compiled(util::UnicodeClasses classes) const {
   // The ASCII forms compile to a far smaller set; most texts need no more.
   const Variant& v = classes == util::UnicodeClasses::Unneeded ? ascii_ : exact_;
   std::call_once(v.once, [&v] {
@@ -119,6 +123,14 @@ bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, s
     for (std::size_t i = 0; i < v.patterns.size() && v.ok; ++i) v.ok = v.set->Add(v.patterns[i], nullptr) == static_cast<int>(i);
     v.ok = v.ok && v.set->Compile();
   });
+  return v;
+}
+
+bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, std::vector<bool>& present) const {
+  if (classes == util::UnicodeClasses::Unknown) {
+    classes = util::needs_unicode_classes(text) ? util::UnicodeClasses::Needed : util::UnicodeClasses::Unneeded;
+  }
+  const Variant& v = compiled(classes);
   if (!v.ok) return false;
   std::vector<int> hits;
   RE2::Set::ErrorInfo info{};

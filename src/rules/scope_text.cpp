@@ -1,6 +1,7 @@
 #include "scope_text.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "skillscore/rules/presence.hpp"
 
@@ -20,7 +21,27 @@ util::UnicodeClasses ScopeTexts::code_classes() const {
   return profile_.document.code_blocks == CodeBlockSource::Regex ? doc_.unicode_classes() : util::UnicodeClasses::Unknown;
 }
 
-const std::vector<bool>* ScopeTexts::body_presence() {
+void ScopeTexts::start_body_presence() {
+  if (presence_state_ != 0 || pending_presence_.valid() || !profile_.presence) return;
+  // The thread reads only the index and the body; the Document's lazy
+  // members are not touched there (the classes are taken here first).
+  const PresenceIndex* index = profile_.presence.get();
+  const std::string_view body = doc_.body();
+  const util::UnicodeClasses classes = doc_.unicode_classes();
+  pending_presence_ = std::async(std::launch::async, [index, body, classes]() -> std::optional<std::vector<bool>> {
+    std::vector<bool> present;
+    if (!index->match(body, classes, present)) return std::nullopt;
+    return present;
+  });
+}
+
+const std::vector<bool>* ScopeTexts::body_presence(bool wait) {
+  if (presence_state_ == 0 && pending_presence_.valid()) {
+    if (!wait && pending_presence_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return nullptr;
+    auto present = pending_presence_.get();
+    presence_state_ = present ? 1 : -1;
+    if (present) presence_ = std::move(*present);
+  }
   if (presence_state_ == 0) {
     presence_state_ = profile_.presence && profile_.presence->match(doc_.body(), doc_.unicode_classes(), presence_) ? 1 : -1;
   }
@@ -32,9 +53,9 @@ const CodeBlocks& ScopeTexts::code_blocks() {
   have_blocks_ = true;
   const auto& spec = profile_.document;
   if (spec.code_blocks == CodeBlockSource::Regex) {
-    const auto* present = body_presence();
     const int slot = profile_.presence ? profile_.presence->code_block_slot() : -1;
-    if (present && slot >= 0 && !(*present)[static_cast<std::size_t>(slot)]) return blocks_;
+    const auto* present = slot >= 0 ? body_presence() : nullptr;
+    if (present && !(*present)[static_cast<std::size_t>(slot)]) return blocks_;
     const std::string_view body = doc_.body();
     const Regex& re = *spec.code_block_pattern;
     const int ngroups = re.group_count();

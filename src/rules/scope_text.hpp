@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <future>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,8 +44,12 @@ class ScopeTexts {
   const Pieces& pieces(Scope scope, HeadingLevels levels = 0);
   const CodeBlocks& code_blocks();
   // Which of the profile's indexed patterns occur in the body (one pass, on
-  // first use); nullptr when the index could not answer.
-  const std::vector<bool>* body_presence();
+  // first use); nullptr when the index could not answer. Without `wait`,
+  // nullptr too while a pass started by start_body_presence() is running.
+  const std::vector<bool>* body_presence(bool wait = true);
+  // Starts the body's presence pass on a thread of its own, so that metrics
+  // which need no answer from it can run meanwhile (a large file, a spare core).
+  void start_body_presence();
   // File line of `offset` inside `piece`.
   std::size_t line_in(const TextPiece& piece, std::size_t offset) const;
 
@@ -55,6 +61,7 @@ class ScopeTexts {
   bool have_blocks_ = false;
   int presence_state_ = 0;  // 0: not computed, 1: computed, -1: unavailable
   std::vector<bool> presence_;
+  std::future<std::optional<std::vector<bool>>> pending_presence_;  // from start_body_presence()
   CodeBlocks blocks_;
   Pieces body_, code_, headings_, prose_, links_;
   std::deque<std::pair<HeadingLevels, Pieces>> headings_by_level_;  // stable references

@@ -36,10 +36,32 @@ metrics:
   - {name: anything, kind: search, scope: body, flags: [dotall], patterns: ['x.*']}
   - {name: dots, kind: count, scope: body, pattern: '\.\.\..+?;'}
   - {name: blocks, kind: blocks}
-checks: []
+  - {name: code_todo, kind: search, scope: code_blocks, patterns: ['TODO']}
+  - {name: overview_and_dots, kind: formula, expr: overview && dots > 0}
+checks:
+  - id: P1
+    slug: overview
+    scores: overview
+    title: Overview
+    outcomes:
+      - {when: overview, strength: has one}
+      - issue: none
+        recommendation: add one
+        locate: {first_match: overview}
+  - id: P2
+    slug: dots
+    scores: dots
+    title: Dots
+    outcomes:
+      - when: dots > 0
+        issue: dots
+        recommendation: remove them
+        locate: {first_match: dots}
+      - {strength: no dots}
 score:
   terms:
-    - {metric: overview, weight: 1.0}
+    - {metric: overview, weight: 0.5}
+    - {metric: dots, weight: 0.5, scale: 5.0}
   ratings:
     - {rating: poor}
 report:
@@ -50,6 +72,7 @@ report:
 std::string fingerprint(const MetricResults& r) {
   std::string out;
   for (const auto& v : r.values) out += std::to_string(static_cast<int>(v.type)) + ":" + std::to_string(v.b) + ":" + std::to_string(v.i) + ";";
+  for (const auto line : r.first_line) out += std::to_string(line) + ",";
   return out;
 }
 
@@ -112,5 +135,37 @@ TEST_SUITE("rules/presence") {
     REQUIRE(indexed.presence->match(plain_text, util::UnicodeClasses::Needed, exact));
     REQUIRE(indexed.presence->match(plain_text, util::UnicodeClasses::Unneeded, ascii));
     CHECK(exact == ascii);
+  }
+
+  TEST_CASE("a spare core gives every metric the value and the line of one thread") {
+    std::string error;
+    auto plain = load_profile_text(k_profile, "presence-test.yaml", error);
+    REQUIRE_MESSAGE(plain.has_value(), error);
+    auto indexed = *plain;
+    indexed.presence = PresenceIndex::build(indexed, error);
+    REQUIRE_MESSAGE(indexed.presence != nullptr, error);
+    // Large enough for the second thread (evaluate_metrics starts it from 64 KiB).
+    std::string filler;
+    while (filler.size() < 80 * 1024) filler += "Plain prose about nothing in particular, line after line.\n";
+    const std::vector<std::string> pieces = {
+        "",
+        "## Overview\n",
+        "... one;\n",
+        "❌ cross\n\nlater ✅\n",
+        "```\nTODO: fill in\n```\n",
+        "caf\xC3\xA9 common\xC2\xA0mistake, then production pattern\n",
+        "see references/x and [a](guides/b.md)\n",
+    };
+    for (const auto& a : pieces) {
+      for (const auto& b : pieces) {
+        const std::string text = "---\nname: x\n---\n" + a + filler + b;
+        const doc::Document d("SKILL.md", text, plain->document.frontmatter);
+        REQUIRE_GE(d.body().size(), 64u * 1024);
+        const std::string one_thread = fingerprint(evaluate_metrics(indexed, d));
+        const std::string label = a + " ... " + b;
+        CHECK_MESSAGE(fingerprint(evaluate_metrics(indexed, d, EvalOptions{true})) == one_thread, label);
+        CHECK_MESSAGE(fingerprint(evaluate_metrics(*plain, d, EvalOptions{true})) == one_thread, label);
+      }
+    }
   }
 }

@@ -2,10 +2,12 @@
 // Scoring one document with one profile: metrics, checks, score, report fields.
 #include "skillscore/doc/document.hpp"
 #include "skillscore/report/assessment.hpp"
+#include "skillscore/rules/metrics.hpp"
 #include "skillscore/rules/profile.hpp"
 
 namespace skillscore::app {
 
-report::Assessment assess(const rules::Profile& profile, const doc::Document& document);
+report::Assessment assess(const rules::Profile& profile, const doc::Document& document,
+                          rules::EvalOptions options = {});
 
 }  // namespace skillscore::app

@@ -39,6 +39,9 @@ struct RunOptions {
   // allowed from the command line; `known_rules` holds ids and slugs.
   bool allow_suppressions = false;
   std::set<std::string> known_rules;
+  // Set by run(): fewer files than jobs leave cores free for work inside a
+  // file (rules::EvalOptions::spare_core).
+  bool spare_cores = false;
 };
 
 // Reads and scores one file; never throws.

@@ -18,6 +18,13 @@ struct MetricResults {
   std::vector<std::size_t> first_column;  // 1-based, 0 when unknown
 };
 
-MetricResults evaluate_metrics(const Profile& profile, const doc::Document& document);
+struct EvalOptions {
+  // A core is free for this document: a large body gets its presence pass
+  // (PresenceIndex) on a second thread while the metrics that need no answer
+  // from it run. Results are the same either way.
+  bool spare_core = false;
+};
+
+MetricResults evaluate_metrics(const Profile& profile, const doc::Document& document, EvalOptions options = {});
 
 }  // namespace skillscore::rules

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "skillscore/util/unicode.hpp"
@@ -25,7 +26,7 @@ class PresenceIndex {
   // slot says only whether they may match (the literals they need occur, as
   // RE2's FilteredRE2 reads them), and a "may" must be confirmed by a search.
   // nullptr (and `error`) if FilteredRE2 refuses a gap pattern.
-  static std::shared_ptr<const PresenceIndex> build(const Profile& profile, std::string& error);
+  static std::shared_ptr<PresenceIndex> build(const Profile& profile, std::string& error);
 
   // Which slots occur in `text`; false when the set could not be compiled
   // or ran out of memory (the caller then falls back to the patterns one by
@@ -37,7 +38,14 @@ class PresenceIndex {
   // of a few small files (a pre-commit hook) goes without it, while 8 files
   // or more, or 256 KiB of text in all (one pass over a 10 MB file instead
   // of one per pattern), get it.
+  // The ASCII forms' set, the one most texts need, starts compiling on a
+  // thread of its own while the first file is read and parsed.
   static void prepare(Profile& profile, const std::vector<std::string>& files);
+
+  PresenceIndex() = default;
+  PresenceIndex(const PresenceIndex&) = delete;
+  PresenceIndex& operator=(const PresenceIndex&) = delete;
+  ~PresenceIndex();  // waits for a compile started by prepare()
 
   // Slot of pattern `pattern` of metric `metric`, -1 when not indexed.
   int slot(int metric, int pattern) const;
@@ -56,7 +64,10 @@ class PresenceIndex {
     mutable std::once_flag once;
     mutable bool ok = false;
   };
+  const Variant& compiled(util::UnicodeClasses classes) const;
+
   Variant exact_, ascii_;
+  std::thread background_;  // compiling ascii_ (prepare)
   int set_slots_ = 0;  // slots [0, set_slots_) are set patterns
   // Patterns with gaps: slot set_slots_ + i for filter pattern i, whose atoms
   // are set patterns too, at atom_slots_[atom].
