@@ -3,15 +3,24 @@
 # UndefinedBehaviorSanitizer into build-asan/ (g++: Debian's gcc ships
 # libasan8 and libubsan1, so CI needs no clang), then runs ctest there.
 # Any ASan/UBSan report fails the test that triggered it (halt_on_error).
+# With SANITIZE=thread: ThreadSanitizer instead (libtsan2), into build-tsan/.
 #
 #   scripts/sanitize.sh              build + every test
 #   scripts/sanitize.sh -R hostile   extra arguments go to ctest
+#   SANITIZE=thread scripts/sanitize.sh -R "unit_threads|parity"
 #
-# Environment: BUILD_DIR (default build-asan), CXX (default g++), JOBS.
+# Environment: SANITIZE (address,undefined or thread), BUILD_DIR (default
+# build-asan or build-tsan), CXX (default g++), JOBS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
-BUILD_DIR="${BUILD_DIR:-build-asan}"
+SANITIZE="${SANITIZE:-address,undefined}"
+case "$SANITIZE" in
+  address,undefined) default_dir=build-asan; runtimes="libasan8 libubsan1" ;;
+  thread) default_dir=build-tsan; runtimes="libtsan2" ;;
+  *) echo "sanitize.sh: SANITIZE is address,undefined or thread, not '$SANITIZE'" >&2; exit 2 ;;
+esac
+BUILD_DIR="${BUILD_DIR:-$default_dir}"
 CXX_BIN="${CXX:-g++}"
 JOBS="${JOBS:-$(nproc)}"
 
@@ -23,9 +32,9 @@ fi
 probe_dir=$(mktemp -d)
 trap 'rm -rf "$probe_dir"' EXIT
 printf 'int main() { return 0; }\n' >"$probe_dir/p.cpp"
-if ! "$CXX_BIN" -fsanitize=address,undefined "$probe_dir/p.cpp" -o "$probe_dir/p" 2>"$probe_dir/err" || ! "$probe_dir/p"; then
+if ! "$CXX_BIN" -fsanitize="$SANITIZE" "$probe_dir/p.cpp" -o "$probe_dir/p" 2>"$probe_dir/err" || ! "$probe_dir/p"; then
   cat "$probe_dir/err" >&2
-  echo "sanitize.sh: $CXX_BIN cannot build with -fsanitize=address,undefined (apt-get install libasan8 libubsan1)" >&2
+  echo "sanitize.sh: $CXX_BIN cannot build with -fsanitize=$SANITIZE (apt-get install $runtimes)" >&2
   exit 2
 fi
 
@@ -33,7 +42,8 @@ generator=()
 if command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
 python=()
 if [ -x /usr/bin/python3 ]; then python=(-DPython3_EXECUTABLE=/usr/bin/python3); fi
-flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+flags="-fsanitize=$SANITIZE -fno-omit-frame-pointer"
+if [ "$SANITIZE" != thread ]; then flags="$flags -fno-sanitize-recover=all"; fi
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
   cmake -S . -B "$BUILD_DIR" "${generator[@]}" "${python[@]}" \
     -DCMAKE_CXX_COMPILER="$CXX_BIN" \
@@ -54,6 +64,7 @@ built=$(date +%s)
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:abort_on_error=0:hard_rss_limit_mb=3072}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-}"
+export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}"
 export SKILLSCORE_TEST_NO_RLIMIT=1
 status=0
 (cd "$BUILD_DIR" && ctest --output-on-failure -j "$JOBS" "$@") || status=$?
