@@ -76,16 +76,23 @@ std::string fingerprint(const MetricResults& r) {
   return out;
 }
 
+// The test profile as it is, and with its presence index.
+void load_both(Profile& plain, Profile& indexed) {
+  std::string error;
+  auto loaded = load_profile_text(k_profile, "presence-test.yaml", error);
+  REQUIRE_MESSAGE(loaded.has_value(), error);
+  plain = *loaded;
+  indexed = *loaded;
+  indexed.presence = PresenceIndex::build(indexed, error);
+  REQUIRE_MESSAGE(indexed.presence != nullptr, error);
+}
+
 }  // namespace
 
 TEST_SUITE("rules/presence") {
   TEST_CASE("the index gives every metric its value without the index") {
-    std::string error;
-    auto plain = load_profile_text(k_profile, "presence-test.yaml", error);
-    REQUIRE_MESSAGE(plain.has_value(), error);
-    auto indexed = *plain;
-    indexed.presence = PresenceIndex::build(indexed, error);
-    REQUIRE_MESSAGE(indexed.presence != nullptr, error);
+    Profile plain, indexed;
+    load_both(plain, indexed);
     // Gap patterns are filtered, not in the set.
     const int pair_slot = indexed.presence->slot(1, 0);
     REQUIRE_GE(pair_slot, 0);
@@ -118,15 +125,15 @@ TEST_SUITE("rules/presence") {
     };
     for (const auto& body : bodies) {
       const std::string text = "---\nname: x\n---\n" + body;
-      const doc::Document d("SKILL.md", text, plain->document.frontmatter);
-      CHECK_MESSAGE(fingerprint(evaluate_metrics(indexed, d)) == fingerprint(evaluate_metrics(*plain, d)), body);
+      const doc::Document d("SKILL.md", text, plain.document.frontmatter);
+      CHECK_MESSAGE(fingerprint(evaluate_metrics(indexed, d)) == fingerprint(evaluate_metrics(plain, d)), body);
     }
     // The filter did decide something: a text without the literals.
-    const doc::Document none("SKILL.md", "---\nname: x\n---\nnothing here", plain->document.frontmatter);
+    const doc::Document none("SKILL.md", "---\nname: x\n---\nnothing here", plain.document.frontmatter);
     std::vector<bool> present;
     REQUIRE(indexed.presence->match(none.body(), util::UnicodeClasses::Unknown, present));
     CHECK_FALSE(present[static_cast<std::size_t>(pair_slot)]);
-    const doc::Document both("SKILL.md", "---\nname: x\n---\n✅ and ❌", plain->document.frontmatter);
+    const doc::Document both("SKILL.md", "---\nname: x\n---\n✅ and ❌", plain.document.frontmatter);
     REQUIRE(indexed.presence->match(both.body(), util::UnicodeClasses::Unknown, present));
     CHECK(present[static_cast<std::size_t>(pair_slot)]);
     // On a text that needs no Unicode classes, both sets give the same slots.
@@ -138,12 +145,8 @@ TEST_SUITE("rules/presence") {
   }
 
   TEST_CASE("a spare core gives every metric the value and the line of one thread") {
-    std::string error;
-    auto plain = load_profile_text(k_profile, "presence-test.yaml", error);
-    REQUIRE_MESSAGE(plain.has_value(), error);
-    auto indexed = *plain;
-    indexed.presence = PresenceIndex::build(indexed, error);
-    REQUIRE_MESSAGE(indexed.presence != nullptr, error);
+    Profile plain, indexed;
+    load_both(plain, indexed);
     // Large enough for the second thread (evaluate_metrics starts it from 64 KiB).
     std::string filler;
     while (filler.size() < 80 * 1024) filler += "Plain prose about nothing in particular, line after line.\n";
@@ -159,12 +162,12 @@ TEST_SUITE("rules/presence") {
     for (const auto& a : pieces) {
       for (const auto& b : pieces) {
         const std::string text = "---\nname: x\n---\n" + a + filler + b;
-        const doc::Document d("SKILL.md", text, plain->document.frontmatter);
+        const doc::Document d("SKILL.md", text, plain.document.frontmatter);
         REQUIRE_GE(d.body().size(), 64u * 1024);
         const std::string one_thread = fingerprint(evaluate_metrics(indexed, d));
         const std::string label = a + " ... " + b;
         CHECK_MESSAGE(fingerprint(evaluate_metrics(indexed, d, EvalOptions{true})) == one_thread, label);
-        CHECK_MESSAGE(fingerprint(evaluate_metrics(*plain, d, EvalOptions{true})) == one_thread, label);
+        CHECK_MESSAGE(fingerprint(evaluate_metrics(plain, d, EvalOptions{true})) == one_thread, label);
       }
     }
   }
