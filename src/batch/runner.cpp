@@ -33,7 +33,8 @@ class StageTimer {
 
 }  // namespace
 
-FileResult score_file(const rules::Profile& profile, const std::string& path, const RunOptions& options) {
+FileResult score_file(const rules::Profile& profile, const std::string& path, const RunOptions& options,
+                      bool spare_core) {
   FileResult r;
   StageTimer timer(options.times);
   try {
@@ -52,7 +53,7 @@ FileResult score_file(const rules::Profile& profile, const std::string& path, co
     }
     const doc::Document document(path, std::move(*text), profile.document.frontmatter, profile.document.yaml);
     timer.lap(&StageTimes::document_ns);
-    r.assessment = app::assess(profile, document, rules::EvalOptions{options.spare_cores});
+    r.assessment = app::assess(profile, document, rules::EvalOptions{spare_core});
     if (profile.document.honor_suppressions || options.allow_suppressions) {
       app::apply_suppressions(document.text(), options.known_rules, *r.assessment);
     }
@@ -75,11 +76,10 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
   const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
   auto stopped = [&] { return options.stop && options.stop->load() != 0; };
   // One worker per file still leaves a core each for work inside the file.
-  RunOptions file_options = options;
-  file_options.spare_cores = options.jobs >= 2 * jobs;
+  const bool spare_core = options.jobs >= 2 * jobs;
   if (jobs == 1) {
     for (std::size_t i = 0; i < n && !stopped(); ++i) {
-      sink(i, score_file(profile, files[i], file_options));
+      sink(i, score_file(profile, files[i], options, spare_core));
     }
     return;
   }
@@ -108,7 +108,7 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
         std::unique_lock lock(mu);
         space.wait(lock, [&] { return i < emitted + window; });
       }
-      FileResult r = score_file(profile, files[i], file_options);
+      FileResult r = score_file(profile, files[i], options, spare_core);
       {
         std::lock_guard lock(mu);
         slots[i] = std::move(r);

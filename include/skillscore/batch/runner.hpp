@@ -39,13 +39,13 @@ struct RunOptions {
   // allowed from the command line; `known_rules` holds ids and slugs.
   bool allow_suppressions = false;
   std::set<std::string> known_rules;
-  // Set by run(): fewer files than jobs leave cores free for work inside a
-  // file (rules::EvalOptions::spare_core).
-  bool spare_cores = false;
 };
 
-// Reads and scores one file; never throws.
-FileResult score_file(const rules::Profile& profile, const std::string& path, const RunOptions& options);
+// Reads and scores one file; never throws. `spare_core`: a core is free for
+// work inside the file (rules::EvalOptions); run() says so when it has fewer
+// files than jobs.
+FileResult score_file(const rules::Profile& profile, const std::string& path, const RunOptions& options,
+                      bool spare_core = false);
 
 // Calls `sink` once per file, in the order of `files`, from the calling thread.
 void run(const rules::Profile& profile, const std::vector<std::string>& files, const RunOptions& options,
