@@ -79,15 +79,26 @@ class SimpleReader {
     v.column = column0 + 1;
   }
 
+  // An empty mapping or list at the current line, `indent`; nullopt past the limits.
+  std::optional<PyValue> open_block(PyType type, std::size_t indent, std::size_t depth) {
+    if (depth > limits_.max_depth || !counted()) return std::nullopt;
+    PyValue block;
+    block.type = type;
+    place(block, at_, indent);
+    return block;
+  }
+
+  // After blank lines: whether a line at `indent` or deeper follows (the
+  // block at `indent` goes on).
+  bool more_at(std::size_t indent) {
+    skip_blank();
+    return at_ < lines_.size() && lines_[at_].indent >= indent;
+  }
+
   // A block mapping whose keys are at `indent`, starting at the current line.
   std::optional<PyValue> mapping(std::size_t indent, std::size_t depth) {
-    if (depth > limits_.max_depth || !counted()) return std::nullopt;
-    PyValue map;
-    map.type = PyType::Map;
-    place(map, at_, indent);
-    while (true) {
-      skip_blank();
-      if (at_ >= lines_.size() || lines_[at_].indent < indent) break;
+    auto map = open_block(PyType::Map, indent, depth);
+    while (map && more_at(indent)) {
       const Line& l = lines_[at_];
       if (l.indent > indent) return std::nullopt;
       const std::string_view s = content(l);
@@ -113,7 +124,7 @@ class SimpleReader {
         if (value && !ends_here(indent)) return std::nullopt;
       }
       if (!value) return std::nullopt;
-      map.set(std::move(*key), std::move(*value));
+      map->set(std::move(*key), std::move(*value));
     }
     return map;
   }
@@ -153,13 +164,8 @@ class SimpleReader {
 
   // A block list of one-line items, its dashes at `indent`.
   std::optional<PyValue> sequence(std::size_t indent, std::size_t depth) {
-    if (depth > limits_.max_depth || !counted()) return std::nullopt;
-    PyValue list;
-    list.type = PyType::List;
-    place(list, at_, indent);
-    while (true) {
-      skip_blank();
-      if (at_ >= lines_.size() || lines_[at_].indent < indent) break;
+    auto list = open_block(PyType::List, indent, depth);
+    while (list && more_at(indent)) {
       const Line& l = lines_[at_];
       const std::string_view s = content(l);
       if (l.indent > indent || s == "-") return std::nullopt;
@@ -171,7 +177,7 @@ class SimpleReader {
       ++at_;
       auto item = inline_value(trim_right(s.substr(v)), line, indent + v, true);
       if (!item || !ends_here(indent)) return std::nullopt;
-      list.items.push_back(std::move(*item));
+      list->items.push_back(std::move(*item));
     }
     return list;
   }
