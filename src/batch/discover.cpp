@@ -1,10 +1,12 @@
 #include "skillscore/batch/discover.hpp"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cstring>
 #include <set>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -12,68 +14,87 @@ namespace skillscore::batch {
 namespace fs = std::filesystem;
 namespace {
 
+// Directory entries come from readdir, whose d_type says what most of them
+// are without a stat; only symlinks (and file systems that leave d_type
+// unknown) are looked up. std::filesystem's iterator paid a path object and
+// more system calls per entry: discovery took about as long as reading
+// every file (19 ms against `find`'s 18 on the corpus).
 class Walker {
  public:
-  Walker(const DiscoveryOptions& options, Discovered& out) : options_(options), out_(out) {}
+  Walker(const DiscoveryOptions& options, Discovered& out, fs::path cwd)
+      : options_(options), out_(out), cwd_(std::move(cwd)) {}
 
-  void walk(const fs::path& dir) {
+  void walk(const std::string& dir) {
+    DIR* handle = ::opendir(dir.c_str());
     struct stat st {};
-    if (::stat(dir.c_str(), &st) != 0) {
+    if (handle == nullptr || ::fstat(::dirfd(handle), &st) != 0) {
       problem(dir, std::string("cannot read directory: ") + std::strerror(errno));
+      if (handle != nullptr) ::closedir(handle);
       return;
     }
     const std::pair<dev_t, ino_t> id{st.st_dev, st.st_ino};
-    if (std::find(stack_.begin(), stack_.end(), id) != stack_.end()) {
-      out_.notes.push_back({display_path(dir), "symlink loop (a link to a directory that contains it), not followed"});
-      return;
-    }
+    const bool loop = std::find(stack_.begin(), stack_.end(), id) != stack_.end();
     // A second link to a directory already walked: its skills are listed once.
-    if (!visited_.insert(id).second) return;
-    stack_.push_back(id);
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    if (ec) {
-      problem(dir, "cannot read directory: " + ec.message());
-      stack_.pop_back();
+    if (loop || !visited_.insert(id).second) {
+      ::closedir(handle);
+      if (loop) out_.notes.push_back({shown(dir), "symlink loop (a link to a directory that contains it), not followed"});
       return;
     }
-    std::vector<fs::path> subdirs;
-    std::vector<fs::path> skills;  // SKILL.md and skill.md of this directory
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        problem(dir, "cannot read directory: " + ec.message());
+    stack_.push_back(id);
+    const std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + '/';
+    std::vector<std::string> subdirs;  // names
+    std::vector<std::string> skills;   // SKILL.md and skill.md of this directory
+    while (true) {
+      errno = 0;
+      const dirent* e = ::readdir(handle);
+      if (e == nullptr) {
+        if (errno != 0) problem(dir, std::string("cannot read directory: ") + std::strerror(errno));
         break;
       }
-      const fs::path& p = it->path();
-      const std::string name = p.filename().string();
-      std::error_code sec;
-      const bool is_dir = it->is_directory(sec);  // follows symlinks
+      const std::string_view name = e->d_name;
+      if (name == "." || name == "..") continue;
+      const bool skill_name = name == "SKILL.md" || name == "skill.md";
+      bool is_dir = e->d_type == DT_DIR;
+      bool broken_link = false;
+      if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {  // follow it
+        struct stat target {};
+        if (::stat((prefix + e->d_name).c_str(), &target) == 0) {
+          is_dir = S_ISDIR(target.st_mode);
+        } else if (skill_name) {
+          struct stat link {};
+          broken_link = ::lstat((prefix + e->d_name).c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+        }
+      }
       if (is_dir) {
         // Listed as a skill file: reading it fails, and that error (naming the
         // path) lands in every report like any unreadable skill.
-        if (is_skill_file_name(name)) skills.push_back(p);
+        if (skill_name) skills.emplace_back(name);
         if (std::find(options_.skip_dirs.begin(), options_.skip_dirs.end(), name) == options_.skip_dirs.end()) {
-          subdirs.push_back(p);
+          subdirs.emplace_back(name);
         }
-      } else if (is_skill_file_name(name)) {
-        if (sec && it->is_symlink(sec)) problem(p, "broken symlink");
-        else skills.push_back(p);
+      } else if (skill_name) {
+        if (broken_link) problem(prefix + e->d_name, "broken symlink");
+        else skills.emplace_back(name);
       }
     }
+    ::closedir(handle);
     // With both spellings in one directory, SKILL.md is the skill (as in the
     // agentskills validator); the other would overwrite its assessment.
     std::sort(skills.begin(), skills.end());
-    if (!skills.empty()) out_.files.push_back(display_path(skills.front()));
+    if (!skills.empty()) out_.files.push_back(shown(prefix + skills.front()));
     std::sort(subdirs.begin(), subdirs.end());
-    for (const auto& d : subdirs) walk(d);
+    for (const auto& d : subdirs) walk(prefix + d);
     stack_.pop_back();
   }
 
-  void problem(const fs::path& p, std::string msg) { out_.problems.push_back({display_path(p), std::move(msg)}); }
+  void problem(const std::string& p, std::string msg) { out_.problems.push_back({shown(p), std::move(msg)}); }
 
  private:
+  std::string shown(const std::string& p) const { return display_path(p, cwd_); }
+
   const DiscoveryOptions& options_;
   Discovered& out_;
+  const fs::path cwd_;  // looked up once: display_path asks the kernel each time
   std::set<std::pair<dev_t, ino_t>> visited_;
   std::vector<std::pair<dev_t, ino_t>> stack_;  // the directories being walked, root first
 };
@@ -85,8 +106,12 @@ bool is_skill_file_name(const std::string& name) { return name == "SKILL.md" || 
 std::string display_path(const fs::path& p) {
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);
+  return display_path(p, ec ? fs::path() : cwd);
+}
+
+std::string display_path(const fs::path& p, const fs::path& cwd) {
   fs::path shown = p.lexically_normal();
-  if (!ec && p.is_absolute()) {
+  if (!cwd.empty() && p.is_absolute()) {
     const fs::path rel = p.lexically_normal().lexically_relative(cwd);
     if (!rel.empty() && *rel.begin() != "..") shown = rel;
   }
@@ -97,7 +122,10 @@ std::string display_path(const fs::path& p) {
 
 Discovered discover(const std::vector<std::string>& paths, const DiscoveryOptions& options) {
   Discovered out;
-  Walker walker(options, out);
+  std::error_code cwd_error;
+  fs::path cwd = fs::current_path(cwd_error);
+  if (cwd_error) cwd.clear();
+  Walker walker(options, out, std::move(cwd));
   for (const auto& raw : paths) {
     const fs::path p(raw);
     std::error_code ec;
@@ -109,7 +137,7 @@ Discovered discover(const std::vector<std::string>& paths, const DiscoveryOption
       continue;
     }
     if (fs::is_directory(status)) {
-      walker.walk(p);
+      walker.walk(raw);
     } else {
       out.files.push_back(display_path(p));
     }

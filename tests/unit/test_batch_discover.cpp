@@ -65,6 +65,28 @@ TEST_SUITE("batch/discover") {
     CHECK(d.problems[0].message == "broken symlink");
   }
 
+  TEST_CASE("links are followed: to a directory, to a skill file; a directory reached twice is listed once") {
+    TempDir t;
+    TempDir outside;
+    outside.write("shared/SKILL.md", "reached through links");
+    outside.write("real.md", "a skill file elsewhere");
+    fs::create_directories(t.path() / "x");
+    fs::create_directory_symlink(outside.path() / "shared", t.path() / "one");
+    fs::create_directory_symlink(outside.path() / "shared", t.path() / "two");
+    fs::create_symlink(outside.path() / "real.md", t.path() / "x" / "SKILL.md");
+    t.write("both/SKILL.md", "upper case wins");
+    t.write("both/skill.md", "lower case is left out");
+    t.write("dir-named/SKILL.md/inner/SKILL.md", "a directory named SKILL.md");
+    InDir here(t.path());
+    const Discovered d = discover({"./"});
+    // "SKILL.md" as a directory is listed (reading it fails with its path)
+    // and walked into as well.
+    CHECK(d.files == std::vector<std::string>{"both/SKILL.md", "dir-named/SKILL.md", "dir-named/SKILL.md/inner/SKILL.md",
+                                              "one/SKILL.md", "x/SKILL.md"});
+    CHECK(d.problems.empty());
+    CHECK(d.notes.empty());
+  }
+
   TEST_CASE("absolute paths outside the current directory stay absolute") {
     TempDir t;
     make_tree(t);

@@ -30,5 +30,8 @@ bool is_skill_file_name(const std::string& name);
 
 // The path shown for `p`: relative to the current directory when inside it.
 std::string display_path(const std::filesystem::path& p);
+// The same with the current directory given (empty: unknown), for callers
+// that show many paths.
+std::string display_path(const std::filesystem::path& p, const std::filesystem::path& cwd);
 
 }  // namespace skillscore::batch
