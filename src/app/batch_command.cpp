@@ -247,7 +247,7 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
                  "profile-time: discovery %.1f ms\n"
                  "profile-time: %zu files, %u jobs, wall %.1f ms (scoring loop)\n"
                  "profile-time: cpu in workers: read %.1f ms, decode %.1f ms, document+yaml %.1f ms, rules %.1f ms\n"
-                 "profile-time: main thread: output (reports, assessment files) %.1f ms\n",
+                 "profile-time: output (reports, assessment files; in order, on the thread that finished the file awaited) %.1f ms\n",
                  ms(static_cast<std::uint64_t>(discover_ns)), found.files.size(), o.jobs, ms(static_cast<std::uint64_t>(run_ns)), ms(times.read_ns), ms(times.decode_ns),
                  ms(times.document_ns), ms(times.rules_ns), ms(output_ns));
   }

@@ -83,64 +83,64 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
     }
     return;
   }
-  // Workers take the next index; the caller emits results in order as soon
-  // as the next one is ready. A bounded window keeps memory flat on big runs.
+  // Workers take the next index. Whoever stores the result the output is
+  // waiting for hands it and every ready one after it to the sink, so no
+  // thread sleeps and wakes per file (with a consumer thread, a 2-core run
+  // spent a context switch per file and ran three threads on two cores).
+  // A bounded window keeps memory flat on big runs.
   const std::size_t window = static_cast<std::size_t>(jobs) * 64;
   std::vector<std::optional<FileResult>> slots(n);
   std::mutex mu;
-  std::condition_variable ready, space;
+  std::condition_variable space;
   std::atomic<std::size_t> next{0};
-  std::size_t emitted = 0;
-  std::atomic<std::size_t> started_end{n};  // files from here on are never started
+  std::size_t emitted = 0;     // guarded by mu
+  bool emitting = false;       // a thread is in the sink loop; guarded by mu
+  std::exception_ptr failure;  // the sink threw: no more calls; guarded by mu
+  // Called with `lock` held: emits while the next result is ready.
+  auto drain = [&](std::unique_lock<std::mutex>& lock) {
+    if (emitting) return;  // that thread will see the result just stored
+    emitting = true;
+    while (!failure && emitted < n && slots[emitted].has_value()) {
+      FileResult r = std::move(*slots[emitted]);
+      slots[emitted].reset();
+      const std::size_t index = emitted;
+      lock.unlock();
+      try {
+        sink(index, std::move(r));
+      } catch (...) {
+        lock.lock();
+        failure = std::current_exception();
+        break;
+      }
+      lock.lock();
+      ++emitted;
+      space.notify_all();
+    }
+    emitting = false;
+  };
   auto worker = [&] {
     while (true) {
       const std::size_t i = next.fetch_add(1);
-      if (i >= n) return;
-      if (stopped()) {
-        // Record where scoring stopped so the caller does not wait for the rest.
-        std::size_t cur = started_end.load();
-        while (i < cur && !started_end.compare_exchange_weak(cur, i)) {
-        }
-        ready.notify_one();
-        return;
-      }
+      if (i >= n || stopped()) return;
       {
         std::unique_lock lock(mu);
-        space.wait(lock, [&] { return i < emitted + window; });
+        // A stop raised by a signal notifies nobody: look again now and then.
+        while (!(i < emitted + window) && !failure && !stopped()) space.wait_for(lock, std::chrono::milliseconds(20));
+        if (failure || stopped()) return;
       }
       FileResult r = score_file(profile, files[i], options, spare_core);
-      {
-        std::lock_guard lock(mu);
-        slots[i] = std::move(r);
-      }
-      ready.notify_one();
+      std::unique_lock lock(mu);
+      slots[i] = std::move(r);
+      drain(lock);
     }
   };
   std::vector<std::thread> threads;
   threads.reserve(jobs);
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-  while (emitted < n) {
-    FileResult r;
-    {
-      std::unique_lock lock(mu);
-      ready.wait(lock, [&] { return slots[emitted].has_value() || emitted >= started_end.load(); });
-      if (!slots[emitted].has_value()) break;  // interrupted: the rest was never started
-      r = std::move(*slots[emitted]);
-      slots[emitted].reset();
-    }
-    sink(emitted, std::move(r));
-    {
-      std::lock_guard lock(mu);
-      ++emitted;
-    }
-    space.notify_all();
-  }
-  {
-    std::lock_guard lock(mu);
-    emitted = n;  // release workers waiting for room in the window
-  }
-  space.notify_all();
   for (auto& t : threads) t.join();
+  // After a stop, files scored past the first one never started are dropped:
+  // the output stays a prefix of the files, in order.
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace skillscore::batch

@@ -3,6 +3,8 @@
 // FileError while the others are scored.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -94,6 +96,75 @@ TEST_SUITE("batch/runner") {
     REQUIRE(r.error.has_value());
     CHECK(r.error->path == path);
     CHECK(r.error->message.find("above the limit") != std::string::npos);
+  }
+
+  TEST_CASE("past the window, with more jobs than cores: one sink call at a time, in order") {
+    TempDir t;
+    std::vector<std::string> files;
+    for (int i = 0; i < 700; ++i) {  // the window holds 64 per job
+      files.push_back(t.write("s" + std::to_string(1000 + i) + "/SKILL.md",
+                              "---\nname: s" + std::to_string(i) + "\ndescription: Use when " + std::to_string(i) + "\n---\n")
+                          .string());
+    }
+    std::atomic<int> inside{0};
+    int overlaps = 0;
+    std::vector<std::size_t> order;
+    std::vector<std::string> paths;
+    batch::RunOptions o;
+    o.jobs = 4;
+    batch::run(builtin(), files, o, [&](std::size_t i, batch::FileResult&& r) {
+      if (inside.fetch_add(1) != 0) ++overlaps;
+      order.push_back(i);
+      paths.push_back(r.assessment ? r.assessment->path : "");
+      inside.fetch_sub(1);
+    });
+    CHECK(overlaps == 0);
+    REQUIRE(order.size() == files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      CHECK(order[i] == i);
+      CHECK(paths[i] == files[i]);
+    }
+  }
+
+  TEST_CASE("a sink that throws ends the run; the exception reaches the caller and no call follows") {
+    TempDir t;
+    std::vector<std::string> files;
+    for (int i = 0; i < 200; ++i) files.push_back(t.write("s" + std::to_string(100 + i) + "/SKILL.md", "# x\n").string());
+    for (unsigned jobs : {1u, 3u}) {
+      CAPTURE(jobs);
+      std::vector<std::size_t> seen;
+      batch::RunOptions o;
+      o.jobs = jobs;
+      CHECK_THROWS_WITH(batch::run(builtin(), files, o,
+                                   [&](std::size_t i, batch::FileResult&&) {
+                                     seen.push_back(i);
+                                     if (i == 17) throw std::runtime_error("disk full");
+                                   }),
+                        "disk full");
+      REQUIRE(seen.size() == 18);
+      CHECK(seen.back() == 17);
+    }
+  }
+
+  TEST_CASE("a stop raised during the run: what is handed over is a prefix of the files, in order") {
+    TempDir t;
+    std::vector<std::string> files;
+    for (int i = 0; i < 400; ++i) files.push_back(t.write("s" + std::to_string(100 + i) + "/SKILL.md", "# x\n").string());
+    for (unsigned jobs : {1u, 2u, 4u}) {
+      CAPTURE(jobs);
+      std::atomic<int> stop{0};
+      std::vector<std::size_t> seen;
+      batch::RunOptions o;
+      o.jobs = jobs;
+      o.stop = &stop;
+      batch::run(builtin(), files, o, [&](std::size_t i, batch::FileResult&&) {
+        seen.push_back(i);
+        if (i == 30) stop.store(2);  // as the SIGINT handler does
+      });
+      REQUIRE(seen.size() >= 31);
+      CHECK(seen.size() < files.size());
+      for (std::size_t k = 0; k < seen.size(); ++k) CHECK(seen[k] == k);
+    }
   }
 
   TEST_CASE("an empty file list calls nothing") {

@@ -47,7 +47,10 @@ struct RunOptions {
 FileResult score_file(const rules::Profile& profile, const std::string& path, const RunOptions& options,
                       bool spare_core = false);
 
-// Calls `sink` once per file, in the order of `files`, from the calling thread.
+// Calls `sink` once per file, in the order of `files`, one call at a time
+// (each call happens before the next), from whichever thread scored the file
+// the output was waiting for. An exception from `sink` ends the run and is
+// rethrown here.
 void run(const rules::Profile& profile, const std::vector<std::string>& files, const RunOptions& options,
          const std::function<void(std::size_t index, FileResult&& result)>& sink);
 
