@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "skillscore/rules/literal_set.hpp"
 #include "skillscore/rules/sequence_matcher.hpp"
 #include "skillscore/util/pystr.hpp"
 
@@ -288,6 +289,9 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
     opts.set_longest_match(true);
     r.longest_ = std::make_shared<const RE2>(pattern, opts);
   }
+  if (dialect == RegexDialect::Python) {
+    if (auto set = LiteralSet::compile(source, flags)) r.literal_set_ = std::make_shared<const LiteralSet>(std::move(*set));
+  }
   if (dialect == RegexDialect::Python && r.groups_ > 0) {
     if (auto seq = SequenceMatcher::compile(source, flags); seq && seq->group_count() == r.groups_) {
       r.sequence_ = std::make_shared<const SequenceMatcher>(std::move(*seq));
@@ -325,6 +329,9 @@ std::optional<Match> Regex::search(std::string_view text, Classes classes) const
 }
 
 std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Classes classes) const {
+  if (literal_set_) {
+    if (auto n = literal_set_->count(text, classes, first)) return *n;
+  }
   const RE2& re = pick(text, classes);
   const re2::StringPiece piece(text.data(), text.size());
   std::size_t n = 0;

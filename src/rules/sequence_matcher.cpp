@@ -3,6 +3,8 @@
 #include <array>
 #include <cstring>
 
+#include "python_escape.hpp"
+
 namespace skillscore::rules {
 namespace {
 
@@ -11,21 +13,6 @@ constexpr int k_max_groups = 8;
 
 bool is_ascii_word(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
 bool is_ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-
-// Python escapes that stand for one literal character.
-std::optional<char> escaped_literal(char e) {
-  switch (e) {
-    case 'n': return '\n';
-    case 't': return '\t';
-    case 'r': return '\r';
-    case 'f': return '\f';
-    case 'v': return '\v';
-    default: break;
-  }
-  const auto c = static_cast<unsigned char>(e);
-  if (c < 0x80 && std::strchr("!\"#%&',-/:;<=>@_`~.^$*+?{}[]|()\\ ", e) != nullptr && e != '\0') return e;
-  return std::nullopt;
-}
 
 }  // namespace
 
@@ -61,7 +48,7 @@ std::optional<SequenceMatcher> SequenceMatcher::compile(std::string_view src, Re
     }
     if (c == '\\') {
       if (i + 1 >= src.size()) return std::nullopt;
-      const auto e = escaped_literal(src[++i]);
+      const auto e = python_escaped_literal(src[++i]);
       if (!e) return std::nullopt;
       literal() += *e;
       continue;

@@ -31,6 +31,7 @@ struct Match {
 };
 
 class SequenceMatcher;
+class LiteralSet;
 
 class Regex {
  public:
@@ -97,6 +98,9 @@ class Regex {
   // For patterns of a shape that never backtracks ('```(\w*)\n(.*?)```'):
   // a direct matcher tried before RE2 by find_groups.
   std::shared_ptr<const SequenceMatcher> sequence_;
+  // For choices of literals that end in one byte ('(?:scripts|guides)/'):
+  // a direct counter tried before RE2 by count().
+  std::shared_ptr<const LiteralSet> literal_set_;
 };
 
 // The RE2 pattern equivalent to a Python `re` pattern with these flags, or
