@@ -220,14 +220,21 @@ RE2::Options re2_options() {
   return opts;
 }
 
-// For a MULTILINE pattern that starts with '^' and then literal characters
-// ('^##\s+'): those characters. Every match starts a line with them, so a
-// count can go from one occurrence to the next instead of running the DFA
-// over every byte between. Empty when the pattern has no such start.
-std::string line_start_literal(std::string_view source, RegexFlags flags) {
-  if (!flags.multiline || source.empty() || source[0] != '^') return {};
-  std::string lit;
-  for (std::size_t i = 1; i < source.size(); ++i) {
+// The literal characters every match starts with ('###\s+\w+': "###";
+// '^##\s+' under MULTILINE: "##" at a line start). A count can then go from
+// one occurrence to the next and run RE2 anchored there, instead of running
+// the DFA over every byte between. Empty when matches have no such start: a
+// '|' anywhere may give a branch without it.
+StartLiteral start_literal(std::string_view source, RegexFlags flags) {
+  StartLiteral out;
+  std::size_t i = 0;
+  if (!source.empty() && source[0] == '^') {
+    if (!flags.multiline) return out;  // matches at 0 only: RE2 is quick there
+    out.at_line_start = true;
+    i = 1;
+  }
+  if (source.find('|') != std::string_view::npos) return out;
+  for (; i < source.size(); ++i) {
     const char c = source[i];
     const bool meta = std::string_view("\\.^$*+?{}[]|()").find(c) != std::string_view::npos;
     const auto u = static_cast<unsigned char>(c);
@@ -235,12 +242,12 @@ std::string line_start_literal(std::string_view source, RegexFlags flags) {
     const bool plain = !meta && u >= 0x20 && u < 0x7F && !(flags.ignore_case && std::isalpha(u));
     if (!plain) {
       // A quantifier applies to the character before it: that one is optional.
-      if (!lit.empty() && std::string_view("*?{").find(c) != std::string_view::npos) lit.pop_back();
+      if (!out.literal.empty() && std::string_view("*?{").find(c) != std::string_view::npos) out.literal.pop_back();
       break;
     }
-    lit += c;
+    out.literal += c;
   }
-  return lit;
+  return out;
 }
 
 }  // namespace
@@ -283,7 +290,7 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
   }
   const RE2& shape = r.ascii_ ? *r.ascii_ : r.exact_->get();
   r.groups_ = shape.NumberOfCapturingGroups();
-  r.line_literal_ = line_start_literal(source, flags);
+  r.start_ = start_literal(source, flags);
   if (RE2::PartialMatch("", shape)) {
     RE2::Options opts = re2_options();
     opts.set_longest_match(true);
@@ -341,13 +348,15 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Cla
     if (n == 0 && first) *first = Match{begin, end};
     ++n;
   };
-  if (!line_literal_.empty()) {
-    // Candidates are the line starts that begin with the literal; RE2 runs
-    // anchored at each (it sees the text before, so '^' holds there).
+  if (!start_.literal.empty()) {
+    // Candidates are the occurrences of the literal (at line starts, for
+    // '^'); RE2 runs anchored at each (it sees the text before, so '^' and
+    // '\b' hold there). The first that matches is the leftmost match.
     while (pos < text.size()) {
-      const std::size_t at = text.find(line_literal_, pos);
+      const std::size_t at = text.find(start_.literal, pos);
       if (at == std::string_view::npos) break;
-      if ((at == 0 || text[at - 1] == '\n') && re.Match(piece, at, text.size(), RE2::ANCHOR_START, &m, 1)) {
+      if ((!start_.at_line_start || at == 0 || text[at - 1] == '\n') &&
+          re.Match(piece, at, text.size(), RE2::ANCHOR_START, &m, 1)) {
         const std::size_t end = at + m.size();
         record(at, end);
         pos = end > at ? end : at + 1;

@@ -108,6 +108,12 @@ TEST_SUITE("rules/regex") {
     CHECK(py(R"(pass\s*$)", k_m).count("bypass\nx = 1\npass  \n") == 2);
     CHECK(py(R"(\.\.\..*\.\.\.)", k_m).count("a[..., ...]\n...\n...") == 1);
     CHECK(py("\xE2\x9D\x8C.*?\xE2\x9C\x85|\xE2\x9C\x85.*?\xE2\x9D\x8C", k_s).count("\xE2\x9D\x8C a\n\n b \xE2\x9C\x85") == 1);
+    // Counts that go from one occurrence of the leading literal to the next:
+    // the literal ends before an optional character, and a '|' anywhere
+    // leaves a branch without it.
+    CHECK(py("ab*").count("abbb a xab") == 3);
+    CHECK(py("#+x").count("##x #x x ###x") == 3);
+    CHECK(py(R"(^##|x)", k_m).count("a x\n## y\nx##") == 3);
   }
 
   TEST_CASE("count reports the first match") {

@@ -33,6 +33,11 @@ struct Match {
 class SequenceMatcher;
 class LiteralSet;
 
+struct StartLiteral {
+  std::string literal;         // empty: none
+  bool at_line_start = false;  // '^' under MULTILINE: only where a line starts
+};
+
 class Regex {
  public:
   // Compiles `source`; nullopt with `error` set when it is not valid.
@@ -92,9 +97,9 @@ class Regex {
   // For patterns that can match the empty string: the same pattern with
   // longest-match semantics, used to retry at the place of an empty match.
   std::shared_ptr<const RE2> longest_;
-  // For MULTILINE patterns that start with '^' and literal characters: those
-  // characters, where count() looks for candidates (see line_start_literal).
-  std::string line_literal_;
+  // The literal characters every match starts with, if any: where count()
+  // looks for candidates (see start_literal).
+  StartLiteral start_;
   // For patterns of a shape that never backtracks ('```(\w*)\n(.*?)```'):
   // a direct matcher tried before RE2 by find_groups.
   std::shared_ptr<const SequenceMatcher> sequence_;
