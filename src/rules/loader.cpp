@@ -266,7 +266,12 @@ class ProfileReader {
         expect_seq(pats, "patterns");
         for (const auto& x : pats.items()) s.patterns.push_back(regex(x, f));
         if (s.patterns.empty()) fail(pats, "patterns must not be empty");
-        if (s.scope == Scope::CodeBlocks && p_.document.code_blocks == CodeBlockSource::Regex) {
+        // A pattern with a leading literal rejects a block without it by
+        // itself (Regex::search), cheaper than the filter's pass over the
+        // lowered body; the filter pays only for patterns without one.
+        const bool all_led = std::all_of(s.patterns.begin(), s.patterns.end(),
+                                         [](const Regex& re) { return re.has_leading_literal(); });
+        if (s.scope == Scope::CodeBlocks && p_.document.code_blocks == CodeBlockSource::Regex && !all_led) {
           s.prefilter = LiteralPrefilter::build(s.patterns);
         }
         const std::string match = n["match"].IsDefined() ? scalar(n["match"], "match") : "any";

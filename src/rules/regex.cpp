@@ -7,6 +7,7 @@
 #include "skillscore/rules/literal_set.hpp"
 #include "skillscore/rules/sequence_matcher.hpp"
 #include "skillscore/util/pystr.hpp"
+#include "python_escape.hpp"
 
 namespace skillscore::rules {
 namespace {
@@ -235,17 +236,27 @@ StartLiteral start_literal(std::string_view source, RegexFlags flags) {
   }
   if (source.find('|') != std::string_view::npos) return out;
   for (; i < source.size(); ++i) {
-    const char c = source[i];
-    const bool meta = std::string_view("\\.^$*+?{}[]|()").find(c) != std::string_view::npos;
-    const auto u = static_cast<unsigned char>(c);
-    // Letters would need case folding under IGNORECASE; keep to the plain rest.
-    const bool plain = !meta && u >= 0x20 && u < 0x7F && !(flags.ignore_case && std::isalpha(u));
-    if (!plain) {
-      // A quantifier applies to the character before it: that one is optional.
-      if (!out.literal.empty() && std::string_view("*?{").find(c) != std::string_view::npos) out.literal.pop_back();
-      break;
+    char c = source[i];
+    std::size_t width = 1;  // of the character in the pattern
+    if (c == '\\' && i + 1 < source.size()) {
+      const auto e = python_escaped_literal(source[i + 1]);  // '\.' and the like; never a letter
+      if (!e) break;
+      c = *e;
+      width = 2;
+    } else {
+      const auto u = static_cast<unsigned char>(c);
+      // Letters would need case folding under IGNORECASE; keep to the plain rest.
+      const bool plain = !python_meta(c) && u >= 0x20 && u < 0x7F && !(flags.ignore_case && std::isalpha(u));
+      if (!plain) {
+        // A quantifier applies to the character before it: that one is optional.
+        if (!out.literal.empty() && std::string_view("*?{").find(c) != std::string_view::npos) out.literal.pop_back();
+        break;
+      }
     }
+    // So does a quantifier after an escaped character.
+    if (width == 2 && i + 2 < source.size() && std::string_view("*?{").find(source[i + 2]) != std::string_view::npos) break;
     out.literal += c;
+    i += width - 1;
   }
   return out;
 }
@@ -327,8 +338,16 @@ const RE2& Regex::pick(std::string_view text, Classes classes) const {
 }
 
 std::optional<Match> Regex::search(std::string_view text, Classes classes) const {
+  // Every match starts at an occurrence of the leading literal: none, no
+  // match, without the cost of a call into RE2 (many searches are of short
+  // code blocks); else RE2 starts there.
+  std::size_t from = 0;
+  if (!start_.literal.empty()) {
+    from = text.find(start_.literal);
+    if (from == std::string_view::npos) return std::nullopt;
+  }
   re2::StringPiece m;
-  if (!pick(text, classes).Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED, &m, 1)) {
+  if (!pick(text, classes).Match(re2::StringPiece(text.data(), text.size()), from, text.size(), RE2::UNANCHORED, &m, 1)) {
     return std::nullopt;
   }
   const auto begin = static_cast<std::size_t>(m.data() - text.data());

@@ -116,6 +116,22 @@ TEST_SUITE("rules/regex") {
     CHECK(py(R"(^##|x)", k_m).count("a x\n## y\nx##") == 3);
   }
 
+  TEST_CASE("search starts at the leading literal, escapes and quantifiers read as Python reads them") {
+    auto span = [](const char* pattern, std::string_view text) {
+      const auto m = py(pattern).search(text);
+      REQUIRE(m.has_value());
+      return std::pair{m->begin, m->end};
+    };
+    // re.search(...).span() in Python 3.11:
+    CHECK(span(R"(a\.*b)", "xab") == std::pair<std::size_t, std::size_t>{1, 3});  // the '.' is optional
+    CHECK(span(R"(\.\.\..*\.\.\.)", "x = [..., ...]") == std::pair<std::size_t, std::size_t>{5, 13});
+    CHECK(span(R"(#\s*TODO)", "y\n#\n TODO") == std::pair<std::size_t, std::size_t>{2, 9});
+    CHECK(span(R"(\\\.x)", "a\\.x") == std::pair<std::size_t, std::size_t>{1, 4});
+    CHECK_FALSE(py(R"(\.\.\..*\.\.\.)").search("x = [.., ...]").has_value());
+    CHECK(py(R"(\.\.\.)").has_leading_literal());
+    CHECK_FALSE(py(R"(\w+)").has_leading_literal());
+  }
+
   TEST_CASE("count reports the first match") {
     std::optional<Match> first;
     CHECK(py(k_pattern).count("#### Foo\n### Bar", &first) == 2);

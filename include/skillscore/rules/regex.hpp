@@ -63,6 +63,9 @@ class Regex {
   // rule files may not use them for `count` metrics.
   bool matches_empty() const { return longest_ != nullptr; }
   const std::string& source() const { return source_; }
+  // Whether every match starts with known characters: search() and count()
+  // then look for those first.
+  bool has_leading_literal() const { return !start_.literal.empty(); }
   // Whether find_groups has a direct matcher (SequenceMatcher) for it.
   bool direct() const { return sequence_ != nullptr; }
   // The pattern as RE2 compiles it (translated, with its flags inline).
