@@ -253,8 +253,6 @@ StartLiteral start_literal(std::string_view source, RegexFlags flags) {
         break;
       }
     }
-    // So does a quantifier after an escaped character.
-    if (width == 2 && i + 2 < source.size() && std::string_view("*?{").find(source[i + 2]) != std::string_view::npos) break;
     out.literal += c;
     i += width - 1;
   }
