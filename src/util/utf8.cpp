@@ -2,6 +2,9 @@
 
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace skillscore::util {
 namespace {
@@ -116,9 +119,19 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 std::size_t count_code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
+  // Every byte but a continuation byte (10xxxxxx) starts a code point.
+  std::size_t continuation = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Continuation bytes are, as signed chars, the ones below -64.
+  const __m128i below = _mm_set1_epi8(-64);
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    continuation += static_cast<std::size_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, below)))));
+  }
+#endif
+  for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return s.size() - continuation;
 }
 
 std::string sanitize_utf8(std::string_view s) {

@@ -56,6 +56,15 @@ TEST_SUITE("util/utf8") {
     CHECK(count_code_points("abc") == 3);
     CHECK(count_code_points("h\xC3\xA9llo\xE6\x97\xA5\xE6\x9C\xAC\xF0\x9F\x8E\x89") == 8);  // "héllo日本🎉"
     CHECK(count_code_points("\xC2\xA0\xE3\x80\x80") == 2);                                  // NBSP, U+3000
+    // Long texts (16 bytes at a time, then the rest), built one code point
+    // at a time: every prefix has as many code points as were appended.
+    const char* const points[] = {"a", "\xC3\xA9", "\xE6\x97\xA5", "\xF0\x9F\x8E\x89", "\n", "\x7F"};
+    std::string text;
+    for (std::size_t n = 0; n < 300; ++n) {
+      CHECK(count_code_points(text) == n);
+      CHECK(count_code_points(std::string_view(text).substr(0, text.size())) == n);
+      text += points[(n * 7 + n / 5) % 6];
+    }
   }
 
   TEST_CASE("decode_utf8 and append_utf8 round-trip") {
