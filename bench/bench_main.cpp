@@ -1,6 +1,13 @@
 // Micro-benchmarks: each stage of scoring one corpus, per byte of input.
 //   SKILLSCORE_BENCH_CORPUS=../shared/corpus/public build/bench/skillscore_bench
 #include <benchmark/benchmark.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string_view>
+#include <vector>
 
 #include "bench_corpus.hpp"
 #include "skillscore/app/assess.hpp"
@@ -14,6 +21,8 @@
 #include "skillscore/rules/presence.hpp"
 #include "skillscore/util/file_io.hpp"
 #include "skillscore/util/utf8.hpp"
+
+#include <re2/set.h>
 
 namespace sb = skillscore::bench;
 using namespace skillscore;
@@ -78,6 +87,59 @@ void BM_PresenceIndex(benchmark::State& state) {
   set_bytes(state);
 }
 
+// The floor of discovery and reading: walk the corpus with readdir, read
+// every SKILL.md with read(2), nothing else (cold caches aside, what any
+// tool pays before looking at a byte).
+std::size_t walk_and_read(int dir_fd, std::vector<char>& buffer) {
+  DIR* d = ::fdopendir(dir_fd);
+  if (d == nullptr) return 0;
+  std::size_t bytes = 0;
+  while (const dirent* e = ::readdir(d)) {
+    const std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    if (e->d_type == DT_DIR) {
+      const int fd = ::openat(::dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd >= 0) bytes += walk_and_read(fd, buffer);
+    } else if (name == "SKILL.md" || name == "skill.md") {
+      const int fd = ::openat(::dirfd(d), e->d_name, O_RDONLY | O_CLOEXEC);
+      if (fd < 0) continue;
+      ssize_t n = 0;
+      while ((n = ::read(fd, buffer.data(), buffer.size())) > 0) bytes += static_cast<std::size_t>(n);
+      ::close(fd);
+    }
+  }
+  ::closedir(d);
+  return bytes;
+}
+
+void BM_WalkAndReadFloor(benchmark::State& state) {
+  const char* dir = std::getenv("SKILLSCORE_BENCH_CORPUS");
+  std::vector<char> buffer(1 << 20);
+  for (auto _ : state) {
+    const int fd = ::open(dir ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    benchmark::DoNotOptimize(fd >= 0 ? walk_and_read(fd, buffer) : 0);
+  }
+  set_bytes(state);
+}
+
+// The floor of any one pass of RE2's DFA over the corpus: a set of one
+// pattern that never matches. The presence pass cannot run faster than
+// this while RE2 does the matching (see README, Performance).
+void BM_Re2SetFloor(benchmark::State& state) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  RE2::Set set(options, RE2::UNANCHORED);
+  if (set.Add("zqzqzq", nullptr) != 0 || !set.Compile()) {
+    state.SkipWithError("cannot compile the set");
+    return;
+  }
+  std::vector<int> hits;
+  for (auto _ : state) {
+    for (const auto& f : sb::corpus()) benchmark::DoNotOptimize(set.Match(f.text, &hits));
+  }
+  set_bytes(state);
+}
+
 void BM_Metrics(benchmark::State& state) {
   const auto& p = sb::profile();
   std::vector<doc::Document> docs;
@@ -138,11 +200,13 @@ void BM_Format(benchmark::State& state, report::Format format) {
 
 }  // namespace
 
+BENCHMARK(BM_WalkAndReadFloor)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DecodeText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Document)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Yaml)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Markdown)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PresenceIndex)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Re2SetFloor)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Metrics)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Assess)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadProfile)->Unit(benchmark::kMicrosecond);
