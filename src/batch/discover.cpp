@@ -53,16 +53,17 @@ class Walker {
       }
       const std::string_view name = e->d_name;
       if (name == "." || name == "..") continue;
-      const bool skill_name = name == "SKILL.md" || name == "skill.md";
+      const bool skill_name = is_skill_file_name(name);
       bool is_dir = e->d_type == DT_DIR;
       bool broken_link = false;
       if (e->d_type == DT_LNK || e->d_type == DT_UNKNOWN) {  // follow it
+        const std::string path = prefix + e->d_name;
         struct stat target {};
-        if (::stat((prefix + e->d_name).c_str(), &target) == 0) {
+        if (::stat(path.c_str(), &target) == 0) {
           is_dir = S_ISDIR(target.st_mode);
         } else if (skill_name) {
           struct stat link {};
-          broken_link = ::lstat((prefix + e->d_name).c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+          broken_link = ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
         }
       }
       if (is_dir) {
@@ -101,7 +102,7 @@ class Walker {
 
 }  // namespace
 
-bool is_skill_file_name(const std::string& name) { return name == "SKILL.md" || name == "skill.md"; }
+bool is_skill_file_name(std::string_view name) { return name == "SKILL.md" || name == "skill.md"; }
 
 std::string display_path(const fs::path& p) {
   std::error_code ec;

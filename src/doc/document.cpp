@@ -32,9 +32,7 @@ std::optional<std::string> decode_skill_text(std::string_view bytes, std::string
 }
 
 util::UnicodeClasses Document::unicode_classes() const {
-  if (classes_ == util::UnicodeClasses::Unknown) {
-    classes_ = util::needs_unicode_classes(text_) ? util::UnicodeClasses::Needed : util::UnicodeClasses::Unneeded;
-  }
+  classes_ = util::resolve_unicode_classes(classes_, text_);
   return classes_;
 }
 

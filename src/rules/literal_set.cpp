@@ -3,11 +3,11 @@
 #include <cstring>
 
 #include "python_escape.hpp"
+#include "skillscore/util/pystr.hpp"
 
 namespace skillscore::rules {
 namespace {
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool ascii_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 // The literal spelled by `s` (escapes resolved), or nullopt if `s` is not one.
@@ -64,10 +64,8 @@ std::optional<LiteralSet> LiteralSet::compile(std::string_view source, RegexFlag
     *lit += *suffix;
     if (lit->empty()) return std::nullopt;
     if (set.ignore_case_) {
-      for (char& c : *lit) {
-        if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;  // Unicode folding
-        c = ascii_lower(c);
-      }
+      if (!util::is_ascii(*lit)) return std::nullopt;  // Unicode folding
+      util::ascii_lower(*lit);
     }
     set.literals_.push_back(std::move(*lit));
   }
@@ -81,18 +79,13 @@ std::optional<LiteralSet> LiteralSet::compile(std::string_view source, RegexFlag
 
 std::optional<std::size_t> LiteralSet::count(std::string_view text, util::UnicodeClasses classes,
                                              std::optional<Match>* first) const {
-  if (ignore_case_) {
-    if (classes == util::UnicodeClasses::Unknown) {
-      classes = util::needs_unicode_classes(text) ? util::UnicodeClasses::Needed : util::UnicodeClasses::Unneeded;
-    }
-    if (classes != util::UnicodeClasses::Unneeded) return std::nullopt;
-  }
+  if (ignore_case_ && util::resolve_unicode_classes(classes, text) != util::UnicodeClasses::Unneeded) return std::nullopt;
   auto ends_here = [&](const std::string& lit, std::size_t end) {
     if (lit.size() > end) return false;
     const char* p = text.data() + end - lit.size();
     if (!ignore_case_) return std::memcmp(p, lit.data(), lit.size()) == 0;
     for (std::size_t i = 0; i < lit.size(); ++i) {
-      if (ascii_lower(p[i]) != lit[i]) return false;
+      if (util::ascii_lower(p[i]) != lit[i]) return false;
     }
     return true;
   };

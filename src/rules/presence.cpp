@@ -127,9 +127,7 @@ const PresenceIndex::Variant& PresenceIndex::compiled(util::UnicodeClasses class
 }
 
 bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, std::vector<bool>& present) const {
-  if (classes == util::UnicodeClasses::Unknown) {
-    classes = util::needs_unicode_classes(text) ? util::UnicodeClasses::Needed : util::UnicodeClasses::Unneeded;
-  }
+  classes = util::resolve_unicode_classes(classes, text);
   const Variant& v = compiled(classes);
   if (!v.ok) return false;
   std::vector<int> hits;

@@ -331,7 +331,7 @@ const RE2& Regex::exact() const {
 
 const RE2& Regex::pick(std::string_view text, Classes classes) const {
   if (!ascii_) return exact();
-  if (classes == Classes::Unknown) classes = util::needs_unicode_classes(text) ? Classes::Needed : Classes::Unneeded;
+  classes = util::resolve_unicode_classes(classes, text);
   return classes == Classes::Unneeded ? *ascii_ : exact();
 }
 

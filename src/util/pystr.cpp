@@ -68,11 +68,7 @@ std::string py_lower_for_ascii_match(std::string_view s) {
 bool is_ascii(std::string_view s) { return skip_ascii(s, 0) == s.size(); }
 
 void ascii_lower(std::string& s) {
-  // Branch-free, so that the compiler vectorizes it.
-  for (char& c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    c = static_cast<char>(u | (static_cast<unsigned char>(u - 'A') < 26 ? 0x20 : 0));
-  }
+  for (char& c : s) c = ascii_lower(c);
 }
 
 }  // namespace skillscore::util

@@ -2,6 +2,7 @@
 // Finding the SKILL.md files under the paths a user names.
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace skillscore::batch {
@@ -26,7 +27,7 @@ struct Discovered {
 // when they are inside it, without a leading "./".
 Discovered discover(const std::vector<std::string>& paths, const DiscoveryOptions& options = {});
 
-bool is_skill_file_name(const std::string& name);
+bool is_skill_file_name(std::string_view name);
 
 // The path shown for `p`: relative to the current directory when inside it.
 std::string display_path(const std::filesystem::path& p);

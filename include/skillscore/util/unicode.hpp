@@ -22,6 +22,12 @@ enum class UnicodeClasses : unsigned char { Unknown, Unneeded, Needed };
 // str.isalnum() or str.isspace() accepts.
 bool needs_unicode_classes(std::string_view s);
 
+// `known` when it says something, else what `s` needs.
+inline UnicodeClasses resolve_unicode_classes(UnicodeClasses known, std::string_view s) {
+  if (known != UnicodeClasses::Unknown) return known;
+  return needs_unicode_classes(s) ? UnicodeClasses::Needed : UnicodeClasses::Unneeded;
+}
+
 // The Unicode version of the tables ("14.0.0").
 const char* unicode_version();
 
