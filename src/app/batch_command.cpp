@@ -8,7 +8,7 @@
 
 #include "skillscore/app/baseline.hpp"
 #include "skillscore/app/config.hpp"
-#include "skillscore/app/diagnostics.hpp"
+#include "skillscore/assess/diagnostics.hpp"
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/overrides.hpp"
 #include "skillscore/app/progress.hpp"
@@ -168,7 +168,7 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
   ro.stop = &interrupt_flag();
   ro.allow_suppressions = o.allow_suppressions;
   for (const auto& c : settings->profile.checks) ro.known_rules.insert({c.id, c.slug});
-  for (const auto& d : diagnostics()) ro.known_rules.insert({std::string(d.id), std::string(d.slug)});
+  for (const auto& d : assess::diagnostics()) ro.known_rules.insert({std::string(d.id), std::string(d.slug)});
   std::uint64_t output_ns = 0;
   std::size_t done = 0;
   const auto run_start = std::chrono::steady_clock::now();

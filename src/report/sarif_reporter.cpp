@@ -11,7 +11,7 @@
 
 #include "report_util.hpp"
 #include "reporters.hpp"
-#include "skillscore/app/diagnostics.hpp"
+#include "skillscore/assess/diagnostics.hpp"
 #include "skillscore/report/json_writer.hpp"
 #include "skillscore/score/rating.hpp"
 #include "skillscore/util/pystr.hpp"
@@ -111,7 +111,7 @@ class SarifReporter final : public Reporter {
     if (c.profile) {
       for (const auto& check : c.profile->checks) add_rule({check.id, check.slug, check.title, check.doc, check.severity});
     }
-    for (const auto& d : app::diagnostics()) {
+    for (const auto& d : assess::diagnostics()) {
       add_rule({std::string(d.id), std::string(d.slug), std::string(d.title), std::string(d.title), d.severity});
     }
   }

@@ -2,7 +2,7 @@
 // point at described rules, with stable fingerprints.
 #include <doctest/doctest.h>
 
-#include "skillscore/app/diagnostics.hpp"
+#include "skillscore/assess/diagnostics.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -82,7 +82,7 @@ TEST_SUITE("report/sarif") {
     for (const auto& c : f.profile.checks) CHECK(ids.count(c.id));
     CHECK(ids.count("SS003"));
     // The profile's checks plus every one of skillscore's own diagnostics.
-    CHECK(rules.size() == f.profile.checks.size() + skillscore::app::diagnostics().size());
+    CHECK(rules.size() == f.profile.checks.size() + skillscore::assess::diagnostics().size());
     for (const auto& r : rules) {
       if (r["id"] == "SF012") {
         CHECK(r["name"] == "SectionCorePatterns");

@@ -1,4 +1,4 @@
-// Tests for src/app/assess.cpp with the built-in skill-fleet-v2 profile.
+// Tests for src/assess/assess.cpp with the built-in skill-fleet-v2 profile.
 // Expected strengths, issues, metrics and scores are the reference's
 // (assess_skill_quality in Qredence/skill-fleet skill_quality.py, run in python3).
 #include <doctest/doctest.h>
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "skillscore/app/assess.hpp"
+#include "skillscore/assess/assess.hpp"
 #include "skillscore/rules/loader.hpp"
 #include "sample_skill.hpp"
 #include "tiny_profile.hpp"
@@ -26,12 +26,12 @@ const rules::Profile& profile() {
   return p;
 }
 
-report::Assessment assess_text(const std::string& text) {
+assess::Assessment assess_text(const std::string& text) {
   const doc::Document d("skills/flaky/SKILL.md", text, profile().document.frontmatter);
-  return app::assess(profile(), d);
+  return assess::assess(profile(), d);
 }
 
-const report::OutputValue& metric(const report::Assessment& a, std::string_view key) {
+const assess::OutputValue& metric(const assess::Assessment& a, std::string_view key) {
   for (const auto& [k, v] : a.metrics) {
     if (k == key) return v;
   }
@@ -40,9 +40,9 @@ const report::OutputValue& metric(const report::Assessment& a, std::string_view 
 }
 }  // namespace
 
-TEST_SUITE("app/assess") {
+TEST_SUITE("assess/assess") {
   TEST_CASE("a good skill: strengths in the reference's order, issues with rule ids and lines") {
-    const report::Assessment a = assess_text(k_skill);
+    const assess::Assessment a = assess_text(k_skill);
     CHECK(a.path == "skills/flaky/SKILL.md");
     CHECK(a.profile == "skill-fleet-v2");
     CHECK(a.score.score == 0.5493478260869564);
@@ -67,7 +67,7 @@ TEST_SUITE("app/assess") {
   }
 
   TEST_CASE("report metrics follow SkillQualityScores.to_dict()") {
-    const report::Assessment a = assess_text(k_skill);
+    const assess::Assessment a = assess_text(k_skill);
     std::vector<std::string> keys;
     for (const auto& [k, v] : a.metrics) keys.push_back(k);
     CHECK(keys == std::vector<std::string>{
@@ -89,7 +89,7 @@ TEST_SUITE("app/assess") {
 
   TEST_CASE("a YAML error in the frontmatter: SS001 first, frontmatter read as {}") {
     const std::string text = "---\nname: broken\ndescription: Use when x: it breaks\n---\n\n## Overview\n\nText.\n";
-    const report::Assessment a = assess_text(text);
+    const assess::Assessment a = assess_text(text);
     REQUIRE(a.issues.size() == 13);
     CHECK(a.issues[0].rule == "SS001");
     CHECK(a.issues[0].severity == rules::Severity::Error);
@@ -109,7 +109,7 @@ TEST_SUITE("app/assess") {
   }
 
   TEST_CASE("a frontmatter list is unusable: SS002") {
-    const report::Assessment a = assess_text("---\n- a\n- b\n---\n\n## Overview\n");
+    const assess::Assessment a = assess_text("---\n- a\n- b\n---\n\n## Overview\n");
     REQUIRE_FALSE(a.issues.empty());
     CHECK(a.issues[0].rule == "SS002");
     CHECK(a.issues[1].rule == "SF001");

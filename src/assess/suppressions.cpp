@@ -1,12 +1,12 @@
-#include "skillscore/app/suppressions.hpp"
+#include "skillscore/assess/suppressions.hpp"
 
 #include <algorithm>
 #include <map>
 #include <vector>
 
-#include "skillscore/app/diagnostics.hpp"
+#include "skillscore/assess/diagnostics.hpp"
 
-namespace skillscore::app {
+namespace skillscore::assess {
 namespace {
 
 enum class Directive { Disable, Enable, DisableNextLine };
@@ -53,13 +53,13 @@ std::vector<Found> find_directives(std::string_view text) {
   return out;
 }
 
-bool names(const std::vector<std::string>& rules, const report::Issue& i) {
+bool names(const std::vector<std::string>& rules, const Issue& i) {
   return rules.empty() || std::find(rules.begin(), rules.end(), i.rule) != rules.end() ||
          std::find(rules.begin(), rules.end(), i.slug) != rules.end();
 }
 
 // Whether `issue` is suppressed, replaying the directives in order.
-bool suppressed(const std::vector<Found>& directives, const report::Issue& issue) {
+bool suppressed(const std::vector<Found>& directives, const Issue& issue) {
   bool disabled = false;
   for (const auto& d : directives) {
     if (!names(d.rules, issue)) continue;
@@ -75,10 +75,10 @@ bool suppressed(const std::vector<Found>& directives, const report::Issue& issue
 
 }  // namespace
 
-void apply_suppressions(std::string_view text, const std::set<std::string>& known, report::Assessment& a) {
+void apply_suppressions(std::string_view text, const std::set<std::string>& known, Assessment& a) {
   const auto directives = find_directives(text);
   if (directives.empty()) return;
-  std::erase_if(a.issues, [&](const report::Issue& i) { return suppressed(directives, i); });
+  std::erase_if(a.issues, [&](const Issue& i) { return suppressed(directives, i); });
   const auto& info = diagnostic_info(Diagnostic::UnknownSuppression);
   for (const auto& d : directives) {
     for (const auto& r : d.rules) {
@@ -89,4 +89,4 @@ void apply_suppressions(std::string_view text, const std::set<std::string>& know
   }
 }
 
-}  // namespace skillscore::app
+}  // namespace skillscore::assess

@@ -5,7 +5,7 @@
 
 #include "skillscore/rules/kinds.hpp"
 
-namespace skillscore::app {
+namespace skillscore::assess {
 
 enum class Diagnostic {
   FrontmatterYamlError,  // the YAML does not parse: read as {}, as the reference does
@@ -25,4 +25,4 @@ struct DiagnosticInfo {
 std::span<const DiagnosticInfo> diagnostics();
 const DiagnosticInfo& diagnostic_info(Diagnostic d);
 
-}  // namespace skillscore::app
+}  // namespace skillscore::assess

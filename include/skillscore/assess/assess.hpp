@@ -1,13 +1,13 @@
 #pragma once
 // Scoring one document with one profile: metrics, checks, score, report fields.
 #include "skillscore/doc/document.hpp"
-#include "skillscore/report/assessment.hpp"
+#include "skillscore/assess/assessment.hpp"
 #include "skillscore/rules/metrics.hpp"
 #include "skillscore/rules/profile.hpp"
 
-namespace skillscore::app {
+namespace skillscore::assess {
 
-report::Assessment assess(const rules::Profile& profile, const doc::Document& document,
+Assessment assess(const rules::Profile& profile, const doc::Document& document,
                           rules::EvalOptions options = {});
 
-}  // namespace skillscore::app
+}  // namespace skillscore::assess

@@ -10,13 +10,13 @@
 #include <string>
 #include <string_view>
 
-#include "skillscore/report/assessment.hpp"
+#include "skillscore/assess/assessment.hpp"
 
-namespace skillscore::app {
+namespace skillscore::assess {
 
 // Removes the suppressed issues of `a` (read from `text`); adds an SS003
 // issue for each unknown rule named in a directive. `known` holds the ids and
 // slugs of the profile's rules and skillscore's diagnostics.
-void apply_suppressions(std::string_view text, const std::set<std::string>& known, report::Assessment& a);
+void apply_suppressions(std::string_view text, const std::set<std::string>& known, Assessment& a);
 
-}  // namespace skillscore::app
+}  // namespace skillscore::assess

@@ -1,20 +1,20 @@
-#include "skillscore/app/assess.hpp"
+#include "skillscore/assess/assess.hpp"
 
 #include <algorithm>
 
-#include "skillscore/app/diagnostics.hpp"
+#include "skillscore/assess/diagnostics.hpp"
 #include "skillscore/rules/engine.hpp"
 #include "skillscore/rules/metrics.hpp"
 #include "skillscore/score/scorer.hpp"
 
-namespace skillscore::app {
+namespace skillscore::assess {
 namespace {
 
-void add_frontmatter_diagnostic(const doc::Frontmatter& fm, report::Assessment& a) {
+void add_frontmatter_diagnostic(const doc::Frontmatter& fm, Assessment& a) {
   if (fm.state != doc::FrontmatterState::YamlError && fm.state != doc::FrontmatterState::Unusable) return;
   const auto& info = diagnostic_info(fm.state == doc::FrontmatterState::YamlError ? Diagnostic::FrontmatterYamlError
                                                                                   : Diagnostic::FrontmatterUnusable);
-  report::Issue issue;
+  Issue issue;
   issue.rule = std::string(info.id);
   issue.slug = std::string(info.slug);
   issue.severity = info.severity;
@@ -24,13 +24,13 @@ void add_frontmatter_diagnostic(const doc::Frontmatter& fm, report::Assessment& 
   a.issues.push_back(std::move(issue));
 }
 
-std::vector<std::pair<std::string, report::OutputValue>> outputs(const std::vector<rules::OutputField>& fields,
+std::vector<std::pair<std::string, OutputValue>> outputs(const std::vector<rules::OutputField>& fields,
                                                                  const rules::MetricResults& metrics,
-                                                                 const report::Assessment& a,
+                                                                 const Assessment& a,
                                                                  const std::vector<std::string>& profile_issues) {
-  std::vector<std::pair<std::string, report::OutputValue>> out;
+  std::vector<std::pair<std::string, OutputValue>> out;
   for (const auto& f : fields) {
-    report::OutputValue v;
+    OutputValue v;
     switch (f.source) {
       case rules::OutputSource::Metric: v.value = metrics.values[static_cast<std::size_t>(f.metric)]; break;
       case rules::OutputSource::Score: v.value = rules::Value::real(a.score.score); break;
@@ -50,8 +50,8 @@ std::vector<std::pair<std::string, report::OutputValue>> outputs(const std::vect
 
 }  // namespace
 
-report::Assessment assess(const rules::Profile& profile, const doc::Document& document, rules::EvalOptions options) {
-  report::Assessment a;
+Assessment assess(const rules::Profile& profile, const doc::Document& document, rules::EvalOptions options) {
+  Assessment a;
   a.path = document.path();
   a.profile = profile.name;
   const rules::MetricResults metrics = rules::evaluate_metrics(profile, document, options);
@@ -80,4 +80,4 @@ report::Assessment assess(const rules::Profile& profile, const doc::Document& do
   return a;
 }
 
-}  // namespace skillscore::app
+}  // namespace skillscore::assess

@@ -1,14 +1,14 @@
-// Tests for src/app/suppressions.cpp: skillscore-disable / -enable /
+// Tests for src/assess/suppressions.cpp: skillscore-disable / -enable /
 // -disable-next-line comments, and unknown rules in them.
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "skillscore/app/suppressions.hpp"
+#include "skillscore/assess/suppressions.hpp"
 
-using skillscore::app::apply_suppressions;
-using skillscore::report::Assessment;
-using skillscore::report::Issue;
+using skillscore::assess::apply_suppressions;
+using skillscore::assess::Assessment;
+using skillscore::assess::Issue;
 
 namespace {
 Assessment with_issues() {
@@ -28,7 +28,7 @@ bool has(const Assessment& a, const std::string& rule) {
 }
 }  // namespace
 
-TEST_SUITE("app/suppressions") {
+TEST_SUITE("assess/suppressions") {
   TEST_CASE("no directive changes nothing") {
     Assessment a = with_issues();
     apply_suppressions("line 1\nline 2\n", k_known, a);

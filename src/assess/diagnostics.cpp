@@ -1,6 +1,6 @@
-#include "skillscore/app/diagnostics.hpp"
+#include "skillscore/assess/diagnostics.hpp"
 
-namespace skillscore::app {
+namespace skillscore::assess {
 namespace {
 
 constexpr DiagnosticInfo k_diagnostics[] = {
@@ -26,4 +26,4 @@ const DiagnosticInfo& diagnostic_info(Diagnostic d) {
   return k_diagnostics[0];
 }
 
-}  // namespace skillscore::app
+}  // namespace skillscore::assess
