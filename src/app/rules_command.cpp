@@ -7,6 +7,7 @@
 #include "skillscore/app/batch_command.hpp"
 #include "skillscore/assess/diagnostics.hpp"
 #include "skillscore/report/json_writer.hpp"
+#include "skillscore/report/rule_docs.hpp"
 #include "skillscore/rules/loader.hpp"
 
 namespace skillscore::app {
@@ -99,6 +100,7 @@ bool explain_in(const rules::Profile& p, const std::string& id, std::ostream& ou
       if (oc.kind == rules::OutcomeKind::Issue) out << "    fix: " << literal(oc.recommendation, p) << "\n";
     }
     out << "\nExamples: tests/fixtures/rules/" << c.origin << "/" << c.id << "/pass/ and " << c.id << "/fail/\n";
+    out << "Page: " << report::rule_doc_path(c.id) << "\n";
     return true;
   }
   return false;
@@ -113,7 +115,7 @@ int run_explain(const RulesOptions& o, const std::string& id, std::ostream& out)
   for (const auto& d : assess::diagnostics()) {
     if (d.id != id && d.slug != id) continue;
     out << d.id << " " << d.slug << " (skillscore, " << rules::kind_name(rules::severities(), d.severity) << ")\n\n"
-        << d.title << ".\n\nfix: " << d.recommendation << "\n";
+        << d.title << ".\n\nfix: " << d.recommendation << "\n" << "Page: " << report::rule_doc_path(d.id) << "\n";
     return k_exit_ok;
   }
   // No profile named: the rule may be another built-in profile's (ST021 is strict's).

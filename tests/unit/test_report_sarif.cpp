@@ -2,6 +2,8 @@
 // point at described rules, with stable fingerprints.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "skillscore/assess/diagnostics.hpp"
 
 #include <cstddef>
@@ -86,7 +88,9 @@ TEST_SUITE("report/sarif") {
     for (const auto& r : rules) {
       if (r["id"] == "SF012") {
         CHECK(r["name"] == "SectionCorePatterns");
-        CHECK(r["helpUri"] == "https://github.com/skillscore/skillscore/blob/main/rules/README.md#sf012");
+        // The rule's generated page, which the repository holds.
+        CHECK(r["helpUri"] == "https://github.com/skillscore/skillscore/blob/main/docs/rules/SF012.md");
+        CHECK(std::filesystem::is_regular_file(std::filesystem::path(SKILLSCORE_SOURCE_DIR) / "docs/rules/SF012.md"));
       }
       if (r["id"] == "SS001") CHECK(r["defaultConfiguration"]["level"] == "error");
     }
