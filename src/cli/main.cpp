@@ -168,7 +168,8 @@ int main(int argc, char** argv) {
   lsp_cmd->add_option("--rules", lsp_options.profile.rules_file, "Load the profile from this rule file");
   lsp_cmd->add_option("--config", lsp_options.profile.config_file, "Configuration file (default: the nearest .skillscore.yaml of each file)");
   lsp_cmd->add_flag("--no-config", lsp_options.profile.no_config, "Ignore .skillscore.yaml files");
-  lsp_cmd->add_flag("--stdio", "Talk over stdin and stdout (the only transport; accepted for editors that pass it)");
+  bool lsp_stdio = false;
+  lsp_cmd->add_flag("--stdio", lsp_stdio, "Talk over stdin and stdout (the only transport; accepted for editors that pass it)");
 
   try {
     app.parse(argc, argv);
