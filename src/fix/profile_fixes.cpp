@@ -44,8 +44,13 @@ FixContext context_for(const rules::Profile& profile, const std::string& path) {
   }
   c.allowed_fields = allowed_fields_of(profile);
   if (c.allowed_fields.empty()) {
-    std::string error;
-    if (const auto spec = rules::load_builtin_profile("agentskills", error)) c.allowed_fields = allowed_fields_of(*spec);
+    // Loaded once: a batch asks for every file.
+    static const std::vector<std::string> spec_fields = [] {
+      std::string error;
+      const auto spec = rules::load_builtin_profile("agentskills", error);
+      return spec ? allowed_fields_of(*spec) : std::vector<std::string>{};
+    }();
+    c.allowed_fields = spec_fields;
   }
   return c;
 }
