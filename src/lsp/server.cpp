@@ -54,6 +54,29 @@ Position need_position(const json& j) {
   return {line.get<std::size_t>(), ch.get<std::size_t>()};
 }
 
+// Nesting deeper than this is refused before parsing: nlohmann's dump()
+// recurses, and a client's diagnostics are echoed back in code actions.
+constexpr std::size_t k_max_depth = 256;
+
+bool too_deep(std::string_view body) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > k_max_depth) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 class Server {
  public:
   Server(int in_fd, int out_fd, const ServerOptions& o) : transport_(in_fd, out_fd), options_(o) {}
@@ -64,6 +87,10 @@ class Server {
       if (frame.status == Transport::Status::End) return shut_down_ ? 0 : 1;
       if (frame.status == Transport::Status::BadFrame) {
         send_error(nullptr, k_parse_error, frame.error);
+        continue;
+      }
+      if (too_deep(frame.body)) {
+        send_error(nullptr, k_parse_error, "the message nests deeper than " + std::to_string(k_max_depth) + " levels");
         continue;
       }
       json msg = json::parse(frame.body, nullptr, false);
