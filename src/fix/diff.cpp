@@ -27,13 +27,14 @@ enum class Op : unsigned char { Equal, Delete, Insert };
 void myers(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b, std::size_t ab,
            std::size_t ae, std::size_t bb, std::size_t be, std::vector<Op>& ops) {
   const auto n = static_cast<std::int64_t>(ae - ab), m = static_cast<std::int64_t>(be - bb);
-  const std::int64_t max_d = std::min<std::int64_t>(n + m, 2000);
+  const std::int64_t max_d = std::min<std::int64_t>(n + m, 1000);
   const std::int64_t off = max_d + 1;
   std::vector<std::int64_t> v(static_cast<std::size_t>(2 * off + 1), 0);
   std::vector<std::vector<std::int64_t>> trace;
   std::int64_t found = -1;
   for (std::int64_t d = 0; d <= max_d && found < 0; ++d) {
-    trace.push_back(v);
+    // Only diagonals -d..d can be read back from this step.
+    trace.emplace_back(v.begin() + (off - d), v.begin() + (off + d + 1));
     for (std::int64_t k = -d; k <= d; k += 2) {
       std::int64_t x = (k == -d || (k != d && v[off + k - 1] < v[off + k + 1])) ? v[off + k + 1] : v[off + k - 1] + 1;
       std::int64_t y = x - k;
@@ -55,10 +56,11 @@ void myers(const std::vector<std::string_view>& a, const std::vector<std::string
   std::int64_t x = n, y = m;
   for (std::int64_t d = found; d > 0; --d) {
     const auto& pv = trace[static_cast<std::size_t>(d)];
+    auto at = [&](std::int64_t k) { return pv[static_cast<std::size_t>(k + d)]; };
     const std::int64_t k = x - y;
-    const bool down = k == -d || (k != d && pv[off + k - 1] < pv[off + k + 1]);
+    const bool down = k == -d || (k != d && at(k - 1) < at(k + 1));
     const std::int64_t pk = down ? k + 1 : k - 1;
-    const std::int64_t px = pv[off + pk], py = px - pk;
+    const std::int64_t px = at(pk), py = px - pk;
     while (x > px + (down ? 0 : 1) && y > py + (down ? 1 : 0)) {
       rev.push_back(Op::Equal);
       --x, --y;

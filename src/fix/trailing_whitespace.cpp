@@ -68,8 +68,15 @@ FixOutcome fix_trailing_whitespace(std::string_view text, const FixContext&) {
     out.skipped.push_back(std::string("the Markdown could not be read to find its code blocks: ") + e.what());
     return out;
   }
+  // Lines come in order and so do the blocks: one sweep, linear in both.
+  std::sort(code.begin(), code.end());
+  std::size_t next_block = 0;
   auto in_code = [&](std::size_t line) {
-    return std::any_of(code.begin(), code.end(), [&](const auto& r) { return line >= r.first && line <= r.second; });
+    while (next_block < code.size() && code[next_block].second < line) ++next_block;
+    for (std::size_t k = next_block; k < code.size() && code[k].first <= line; ++k) {
+      if (line <= code[k].second) return true;
+    }
+    return false;
   };
   std::vector<std::size_t> keep(lines.size());
   std::size_t body_count = 0, fm_count = 0;
