@@ -14,6 +14,7 @@
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/rules_command.hpp"
 #include "skillscore/doc/markdown.hpp"
+#include "docgen.hpp"
 
 namespace {
 
@@ -148,6 +149,7 @@ int main(int argc, char** argv) {
   }
   rules_cmd->add_option("--format", rules_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  skillscore::cli::add_generate_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
