@@ -23,7 +23,7 @@ def version() -> str:
 class CMakeBuild(build_ext):
     def build_extension(self, ext):
         prebuilt = os.environ.get("SKILLSCORE_BUILD_DIR")
-        build = Path(prebuilt) if prebuilt else ROOT / "build" / "python"
+        build = Path(prebuilt) if prebuilt else ROOT / "build-python"
         if not prebuilt:
             generator = ["-G", "Ninja"] if shutil.which("ninja") else []
             subprocess.run(["cmake", "-S", str(ROOT), "-B", str(build), *generator,

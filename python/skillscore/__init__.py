@@ -60,6 +60,11 @@ def _weight_table(weights: Optional[Mapping[str, Any]], profile: str) -> Optiona
 def _assess_text(text: str, profile: str, weights, path: str) -> dict:
     if not isinstance(text, str):
         raise TypeError(f"skill content must be str, not {type(text).__name__}")
+    # The library reads text as the reference's CLI does (universal newlines).
+    # Known difference: on a str holding "\r" the reference's regexes see the
+    # "\r"; here it is a line break, as in a file.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return json.loads(_skillscore.assess_text(text, profile, _weight_table(weights, profile), path))
 
 
@@ -69,7 +74,9 @@ def assess_skill_quality(skill_content: str, weights: Optional[Mapping[str, floa
     ``weights`` is the reference's custom table: when given (even empty), a
     score term it does not name takes the reference's per-term fallback, not
     the default table's weight. Raises FrontmatterError where the reference
-    itself raises (unusable frontmatter).
+    itself raises (unusable frontmatter). "\\r\\n" and "\\r" are read as line
+    breaks, as the reference's CLI reads files (the reference's function itself,
+    given such a str, would see the "\\r").
     """
     a = _assess_text(skill_content, DEFAULT_PROFILE, weights, "SKILL.md")
     for issue in a["issues"]:

@@ -63,6 +63,10 @@ for line in open(golden_samples, encoding="utf-8"):
             pass
         continue
     compare(e["path"], e["reference"], skillscore.assess_skill_quality(text))
+    # A str with CRLF or CR line ends is read as the CLI reads the file.
+    for ending in ("\r\n", "\r"):
+        if skillscore.assess_skill_quality(text.replace("\n", ending)) != e["reference"]:
+            failures.append(f"{e['path']}: {ending!r} line ends are not read as the CLI reads them")
     a = skillscore.assess(str(path))
     if a["score"] != e["reference"]["overall_score"] or a["metrics"] != e["reference"]:
         failures.append(f"{e['path']}: assess(path) differs from the reference")
