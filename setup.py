@@ -47,5 +47,7 @@ setup(
     version=version(),
     ext_modules=[Extension("skillscore._skillscore", sources=[])],
     cmdclass={"build_ext": CMakeBuild},
+    # Beside the CMake tree, not in build/ (the project's own CMake build).
+    options={"build": {"build_base": "build-python/setuptools"}},
     zip_safe=False,
 )

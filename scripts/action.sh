@@ -56,8 +56,11 @@ check() {
   local bin="${SKILLSCORE_BIN:-skillscore}" sarif="${INPUT_SARIF:-skillscore.sarif}"
   local md="$RUNNER_TEMP/skillscore-summary.md" summary="$RUNNER_TEMP/skillscore-summary.json"
   local -a paths extra args
-  read -ra paths <<< "${INPUT_PATHS:-.}"
-  read -ra extra <<< "${INPUT_ARGS:-}"
+  # Split on spaces, tabs and newlines (a YAML block of paths), never globbed.
+  set -f
+  # shellcheck disable=SC2206
+  paths=(${INPUT_PATHS:-.}) extra=(${INPUT_ARGS:-})
+  set +f
   [ ${#paths[@]} -gt 0 ] || paths=(.)
   args=(check "${paths[@]}" --format github --output "sarif:$sarif" --output "markdown:$md" --summary "$summary")
   if [ -n "${INPUT_PROFILE:-}" ]; then args+=(--profile "$INPUT_PROFILE"); fi

@@ -15,12 +15,13 @@ build_packages=(
 )
 # The tests: doctest, the Python test drivers, git for the hook tests, and the
 # packaging tests (the Python package built offline against Debian's
-# pybind11/setuptools, pre-commit's try-repo, groff to check the man page).
+# pybind11/setuptools, pre-commit's try-repo, groff to check the man page,
+# curl for the action's download step).
 test_packages=(
   doctest-dev
   python3 python3-yaml python3-jsonschema git
   python3-dev python3-venv python3-pip python3-setuptools python3-wheel python3-pybind11 pybind11-dev
-  pre-commit groff-base
+  pre-commit groff-base curl
 )
 
 packages=("${build_packages[@]}")

@@ -66,7 +66,7 @@ OptionDoc describe(const CLI::Option& o) {
   d.default_value = o.get_default_str();
   d.repeatable = o.get_expected_max() > 1;
   d.required = o.get_required();
-  if (o.get_type_size_max() == 0) return d;  // a flag
+  if (o.get_expected_max() == 0) return d;  // a flag
   const std::string key = d.longs.empty() ? d.positional : d.longs.front();
   d.kind = ValueKind::Other;
   d.value_name = "VALUE";
@@ -139,7 +139,7 @@ std::string man_option(const OptionDoc& o) {
     if (body.find(list) == std::string::npos) body += " (one of: " + list + ")";
   }
   if (!o.default_value.empty() && o.default_value != "[]") body += " (default: " + roff(o.default_value) + ")";
-  if (o.repeatable) body += "; repeatable";
+  if (o.repeatable && body.find("repeatable") == std::string::npos) body += " (repeatable)";
   return ".TP\n" + head + "\n" + body + "\n";
 }
 

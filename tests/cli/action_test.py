@@ -126,7 +126,8 @@ def main():
                 failures.append(f"pass: install did not print the version: {logs[0][-300:]}")
 
         # Failing: the bad skill under the threshold; annotations, outputs still written.
-        steps, logs, rt = case("fail", {"paths": "skills", "min-score": "0.5", "profile": "skill-fleet-v2"}, 1)
+        steps, logs, rt = case("fail", {"paths": "skills/good\nskills/bad\n", "min-score": "0.5",
+                                        "profile": "skill-fleet-v2"}, 1)
         if steps.get("check", {}).get("exit-code") != "1" or "::warning file=skills/bad/SKILL.md" not in logs[-1]:
             failures.append(f"fail: outputs {steps.get('check')} / annotations missing")
         if "## skillscore" not in open(os.path.join(rt, "step_summary.md")).read():

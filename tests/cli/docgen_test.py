@@ -52,6 +52,14 @@ def main():
         if f".SS {cmd}" not in out["man"]:
             failures.append(f"man: no section for {cmd}")
 
+    # Flags take no value; repeatable options say so once.
+    for flag in ("no-config", "help", "exit-zero"):
+        shown = "\\-\\-" + flag.replace("-", "\\-") + "\\fR \\fI"
+        if shown in out["man"]:
+            failures.append(f"man: the flag --{flag} is shown with a value")
+    if "repeatable); repeatable" in out["man"] or "(repeatable) (repeatable)" in out["man"]:
+        failures.append("man: 'repeatable' said twice")
+
     if shutil.which("groff"):
         proc = subprocess.run(["groff", "-man", "-Tutf8", "-ww", "-z"], input=out["man"], capture_output=True, text=True)
         if proc.returncode != 0 or proc.stderr.strip():
