@@ -69,7 +69,7 @@ bool apply_weights_file(rules::Profile& profile, const std::string& file) {
   }
   if (std::none_of(profile.score.terms.begin(), profile.score.terms.end(),
                    [](const rules::ScoreTerm& t) { return t.fallback.has_value(); })) {
-    spdlog::warn("{}: profile {} gives no weight to terms a table leaves out; they keep their own", file, profile.name);
+    spdlog::warn("{}: profile {} has no fallback weights: terms the table leaves out keep their own", file, profile.name);
   }
   // Ignored, as the reference ignores them, but a misspelt key is worth a word.
   for (const auto& key : score::apply_weights(profile, *table)) {
