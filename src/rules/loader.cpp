@@ -256,161 +256,171 @@ class ProfileReader {
     m.kind = enum_value(require(n, "kind"), metric_kinds(), "metric kind");
     m.description = optional_scalar(n, "description");
     switch (m.kind) {
-      case MetricKind::Search: {
-        allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "patterns", "match"});
-        SearchSpec s;
-        s.scope = enum_value(require(n, "scope"), scopes(), "scope");
-        s.levels = heading_levels(n, s.scope);
-        const RegexFlags f = flags(n);
-        const RuleNode& pats = require(n, "patterns");
-        expect_seq(pats, "patterns");
-        for (const auto& x : pats.items()) s.patterns.push_back(regex(x, f));
-        if (s.patterns.empty()) fail(pats, "patterns must not be empty");
-        // A pattern with a leading literal rejects a block without it by
-        // itself (Regex::search), cheaper than the filter's pass over the
-        // lowered body; the filter pays only for patterns without one.
-        const bool all_led = std::all_of(s.patterns.begin(), s.patterns.end(),
-                                         [](const Regex& re) { return re.has_leading_literal(); });
-        if (s.scope == Scope::CodeBlocks && p_.document.code_blocks == CodeBlockSource::Regex && !all_led) {
-          s.prefilter = LiteralPrefilter::build(s.patterns);
-        }
-        const std::string match = n["match"].IsDefined() ? scalar(n["match"], "match") : "any";
-        if (match != "any" && match != "all") fail(n["match"], "match must be 'any' or 'all'");
-        s.all = match == "all";
-        m.type = ValueType::Bool;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Count: {
-        allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "pattern"});
-        CountSpec s;
-        s.scope = enum_value(require(n, "scope"), scopes(), "scope");
-        s.levels = heading_levels(n, s.scope);
-        s.pattern = regex(require(n, "pattern"), flags(n));
-        if (s.pattern->matches_empty()) {
-          fail(n["pattern"], "a count pattern must not match the empty string (Python's findall counts empty "
-                             "matches in a way RE2 cannot reproduce in linear time)");
-        }
-        m.type = ValueType::Int;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Length: {
-        allow_keys(n, {"name", "kind", "description", "scope", "levels"});
-        LengthSpec s;
-        s.scope = enum_value(require(n, "scope"), scopes(), "scope");
-        s.levels = heading_levels(n, s.scope);
-        m.type = ValueType::Int;
-        m.spec = s;
-        break;
-      }
-      case MetricKind::Field: {
-        allow_keys(n, {"name", "kind", "description", "path", "test", "values", "ignore_case"});
-        FieldSpec s;
-        const std::string path = scalar(require(n, "path"), "path");
-        // "." is the frontmatter mapping itself; "a.b" walks into mappings.
-        for (std::size_t start = 0; path != ".";) {
-          const auto dot = path.find('.', start);
-          s.path.push_back(path.substr(start, dot - start));
-          if (dot == std::string::npos) break;
-          start = dot + 1;
-        }
-        s.test = enum_value(require(n, "test"), field_tests(), "field test");
-        s.ignore_case = n["ignore_case"].IsDefined() && boolean(n["ignore_case"], "ignore_case");
-        const bool needs_values =
-            s.test == FieldTest::StartsWith || s.test == FieldTest::ContainsAny || s.test == FieldTest::UnexpectedKeys;
-        if (needs_values) {
-          const RuleNode& vals = require(n, "values");
-          expect_seq(vals, "values");
-          for (const auto& v : vals.items()) {
-            std::string text = scalar(v, "value");
-            if (s.ignore_case && s.test != FieldTest::UnexpectedKeys && !util::is_ascii(text)) {
-              fail(v, "with ignore_case, values must be ASCII (Python's lower() is matched exactly for ASCII)");
-            }
-            s.values.push_back(s.ignore_case ? util::py_lower_for_ascii_match(text) : text);
-          }
-        } else if (n["values"].IsDefined()) {
-          fail(n["values"], "values are only for starts_with and contains_any");
-        }
-        m.type = s.test == FieldTest::WordCount                                             ? ValueType::Int
-                 : s.test == FieldTest::Text || s.test == FieldTest::UnexpectedKeys ? ValueType::String
-                                                                                    : ValueType::Bool;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Blocks: {
-        allow_keys(n, {"name", "kind", "description", "require_language", "missing_language", "min_lines"});
-        BlocksSpec s;
-        s.require_language = n["require_language"].IsDefined() && boolean(n["require_language"], "require_language");
-        s.missing_language = n["missing_language"].IsDefined() && boolean(n["missing_language"], "missing_language");
-        if (s.require_language && s.missing_language) fail(n, "require_language and missing_language exclude each other");
-        s.min_lines = n["min_lines"].IsDefined() ? static_cast<int>(integer(n["min_lines"], "min_lines")) : 0;
-        m.type = ValueType::Int;
-        m.spec = s;
-        break;
-      }
-      case MetricKind::Points: {
-        allow_keys(n, {"name", "kind", "description", "if", "terms", "cap"});
-        PointsSpec s;
-        if (n["if"].IsDefined()) s.gate = condition(n["if"]);
-        const RuleNode& terms = require(n, "terms");
-        expect_seq(terms, "terms");
-        for (const auto& t : terms.items()) {
-          expect_map(t, "a term");
-          allow_keys(t, {"when", "add"});
-          PointsTerm term;
-          if (t["when"].IsDefined()) term.when = condition(t["when"]);
-          term.add = number(require(t, "add"), "add");
-          s.terms.push_back(std::move(term));
-        }
-        if (n["cap"].IsDefined()) s.cap = number(n["cap"], "cap");
-        m.type = ValueType::Float;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Select: {
-        allow_keys(n, {"name", "kind", "description", "cases", "otherwise"});
-        SelectSpec s;
-        const RuleNode& cases = require(n, "cases");
-        expect_seq(cases, "cases");
-        for (const auto& c : cases.items()) {
-          expect_map(c, "a case");
-          allow_keys(c, {"when", "value"});
-          s.cases.push_back({condition(require(c, "when")), scalar(require(c, "value"), "value")});
-        }
-        s.otherwise = scalar(require(n, "otherwise"), "otherwise");
-        m.type = ValueType::String;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Document: {
-        allow_keys(n, {"name", "kind", "description", "property"});
-        DocumentPropertySpec s;
-        s.property = enum_value(require(n, "property"), document_properties(), "document property");
-        m.type = s.property == DocumentProperty::BodyLines ? ValueType::Int : ValueType::String;
-        m.spec = s;
-        break;
-      }
-      case MetricKind::References: {
-        allow_keys(n, {"name", "kind", "description", "test", "mention", "flags"});
-        ReferencesSpec s;
-        s.test = enum_value(require(n, "test"), reference_tests(), "reference test");
-        if (n["mention"].IsDefined()) s.mention = regex(n["mention"], flags(n));
-        m.type = s.test == ReferenceTest::MissingCount || s.test == ReferenceTest::UnreferencedCount ? ValueType::Int
-                                                                                                     : ValueType::String;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Formula: {
-        allow_keys(n, {"name", "kind", "description", "expr"});
-        FormulaSpec s;
-        s.expr = expr(require(n, "expr"));
-        m.type = s.expr->type();
-        m.spec = std::move(s);
-        break;
-      }
+      case MetricKind::Search: read_search(n, m); break;
+      case MetricKind::Count: read_count(n, m); break;
+      case MetricKind::Length: read_length(n, m); break;
+      case MetricKind::Field: read_field(n, m); break;
+      case MetricKind::Blocks: read_blocks(n, m); break;
+      case MetricKind::Points: read_points(n, m); break;
+      case MetricKind::Select: read_select(n, m); break;
+      case MetricKind::Document: read_document_property(n, m); break;
+      case MetricKind::References: read_references(n, m); break;
+      case MetricKind::Formula: read_formula(n, m); break;
     }
     p_.metrics.push_back(std::move(m));
+  }
+
+  void read_search(const RuleNode& n, MetricDef& m) {
+    allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "patterns", "match"});
+    SearchSpec s;
+    s.scope = enum_value(require(n, "scope"), scopes(), "scope");
+    s.levels = heading_levels(n, s.scope);
+    const RegexFlags f = flags(n);
+    const RuleNode& pats = require(n, "patterns");
+    expect_seq(pats, "patterns");
+    for (const auto& x : pats.items()) s.patterns.push_back(regex(x, f));
+    if (s.patterns.empty()) fail(pats, "patterns must not be empty");
+    // A pattern with a leading literal rejects a block without it by
+    // itself (Regex::search), cheaper than the filter's pass over the
+    // lowered body; the filter pays only for patterns without one.
+    const bool all_led = std::all_of(s.patterns.begin(), s.patterns.end(),
+                                     [](const Regex& re) { return re.has_leading_literal(); });
+    if (s.scope == Scope::CodeBlocks && p_.document.code_blocks == CodeBlockSource::Regex && !all_led) {
+      s.prefilter = LiteralPrefilter::build(s.patterns);
+    }
+    const std::string match = n["match"].IsDefined() ? scalar(n["match"], "match") : "any";
+    if (match != "any" && match != "all") fail(n["match"], "match must be 'any' or 'all'");
+    s.all = match == "all";
+    m.type = ValueType::Bool;
+    m.spec = std::move(s);
+  }
+
+  void read_count(const RuleNode& n, MetricDef& m) {
+    allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "pattern"});
+    CountSpec s;
+    s.scope = enum_value(require(n, "scope"), scopes(), "scope");
+    s.levels = heading_levels(n, s.scope);
+    s.pattern = regex(require(n, "pattern"), flags(n));
+    if (s.pattern->matches_empty()) {
+      fail(n["pattern"], "a count pattern must not match the empty string (Python's findall counts empty "
+                         "matches in a way RE2 cannot reproduce in linear time)");
+    }
+    m.type = ValueType::Int;
+    m.spec = std::move(s);
+  }
+
+  void read_length(const RuleNode& n, MetricDef& m) {
+    allow_keys(n, {"name", "kind", "description", "scope", "levels"});
+    LengthSpec s;
+    s.scope = enum_value(require(n, "scope"), scopes(), "scope");
+    s.levels = heading_levels(n, s.scope);
+    m.type = ValueType::Int;
+    m.spec = s;
+  }
+
+  void read_field(const RuleNode& n, MetricDef& m) {
+    allow_keys(n, {"name", "kind", "description", "path", "test", "values", "ignore_case"});
+    FieldSpec s;
+    const std::string path = scalar(require(n, "path"), "path");
+    // "." is the frontmatter mapping itself; "a.b" walks into mappings.
+    for (std::size_t start = 0; path != ".";) {
+      const auto dot = path.find('.', start);
+      s.path.push_back(path.substr(start, dot - start));
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    s.test = enum_value(require(n, "test"), field_tests(), "field test");
+    s.ignore_case = n["ignore_case"].IsDefined() && boolean(n["ignore_case"], "ignore_case");
+    const bool needs_values =
+        s.test == FieldTest::StartsWith || s.test == FieldTest::ContainsAny || s.test == FieldTest::UnexpectedKeys;
+    if (needs_values) {
+      const RuleNode& vals = require(n, "values");
+      expect_seq(vals, "values");
+      for (const auto& v : vals.items()) {
+        std::string text = scalar(v, "value");
+        if (s.ignore_case && s.test != FieldTest::UnexpectedKeys && !util::is_ascii(text)) {
+          fail(v, "with ignore_case, values must be ASCII (Python's lower() is matched exactly for ASCII)");
+        }
+        s.values.push_back(s.ignore_case ? util::py_lower_for_ascii_match(text) : text);
+      }
+    } else if (n["values"].IsDefined()) {
+      fail(n["values"], "values are only for starts_with and contains_any");
+    }
+    m.type = s.test == FieldTest::WordCount                                             ? ValueType::Int
+             : s.test == FieldTest::Text || s.test == FieldTest::UnexpectedKeys ? ValueType::String
+                                                                                : ValueType::Bool;
+    m.spec = std::move(s);
+  }
+
+  void read_blocks(const RuleNode& n, MetricDef& m) {
+    allow_keys(n, {"name", "kind", "description", "require_language", "missing_language", "min_lines"});
+    BlocksSpec s;
+    s.require_language = n["require_language"].IsDefined() && boolean(n["require_language"], "require_language");
+    s.missing_language = n["missing_language"].IsDefined() && boolean(n["missing_language"], "missing_language");
+    if (s.require_language && s.missing_language) fail(n, "require_language and missing_language exclude each other");
+    s.min_lines = n["min_lines"].IsDefined() ? static_cast<int>(integer(n["min_lines"], "min_lines")) : 0;
+    m.type = ValueType::Int;
+    m.spec = s;
+  }
+
+  void read_points(const RuleNode& n, MetricDef& m) {
+    allow_keys(n, {"name", "kind", "description", "if", "terms", "cap"});
+    PointsSpec s;
+    if (n["if"].IsDefined()) s.gate = condition(n["if"]);
+    const RuleNode& terms = require(n, "terms");
+    expect_seq(terms, "terms");
+    for (const auto& t : terms.items()) {
+      expect_map(t, "a term");
+      allow_keys(t, {"when", "add"});
+      PointsTerm term;
+      if (t["when"].IsDefined()) term.when = condition(t["when"]);
+      term.add = number(require(t, "add"), "add");
+      s.terms.push_back(std::move(term));
+    }
+    if (n["cap"].IsDefined()) s.cap = number(n["cap"], "cap");
+    m.type = ValueType::Float;
+    m.spec = std::move(s);
+  }
+
+  void read_select(const RuleNode& n, MetricDef& m) {
+    allow_keys(n, {"name", "kind", "description", "cases", "otherwise"});
+    SelectSpec s;
+    const RuleNode& cases = require(n, "cases");
+    expect_seq(cases, "cases");
+    for (const auto& c : cases.items()) {
+      expect_map(c, "a case");
+      allow_keys(c, {"when", "value"});
+      s.cases.push_back({condition(require(c, "when")), scalar(require(c, "value"), "value")});
+    }
+    s.otherwise = scalar(require(n, "otherwise"), "otherwise");
+    m.type = ValueType::String;
+    m.spec = std::move(s);
+  }
+
+  void read_document_property(const RuleNode& n, MetricDef& m) {
+    allow_keys(n, {"name", "kind", "description", "property"});
+    DocumentPropertySpec s;
+    s.property = enum_value(require(n, "property"), document_properties(), "document property");
+    m.type = s.property == DocumentProperty::BodyLines ? ValueType::Int : ValueType::String;
+    m.spec = s;
+  }
+
+  void read_references(const RuleNode& n, MetricDef& m) {
+    allow_keys(n, {"name", "kind", "description", "test", "mention", "flags"});
+    ReferencesSpec s;
+    s.test = enum_value(require(n, "test"), reference_tests(), "reference test");
+    if (n["mention"].IsDefined()) s.mention = regex(n["mention"], flags(n));
+    m.type = s.test == ReferenceTest::MissingCount || s.test == ReferenceTest::UnreferencedCount ? ValueType::Int
+                                                                                                 : ValueType::String;
+    m.spec = std::move(s);
+  }
+
+  void read_formula(const RuleNode& n, MetricDef& m) {
+    allow_keys(n, {"name", "kind", "description", "expr"});
+    FormulaSpec s;
+    s.expr = expr(require(n, "expr"));
+    m.type = s.expr->type();
+    m.spec = std::move(s);
   }
 
   Template message(const RuleNode& n) const {
