@@ -58,8 +58,8 @@ ReferenceReport check_references(const doc::Document& document, const References
     }
   }
   // A link's target is also a mention in the text ('[x](references/a.md)'), and a
-  // file may be named twice: each missing file counts once, where it first appears.
-  std::stable_sort(refs.begin(), refs.end(), [](const Reference& a, const Reference& b) { return a.line < b.line; });
+  // file may be named twice: each missing file counts once, at its first link
+  // (links first, then mentions).
   std::set<fs::path> referenced;
   for (const auto& ref : refs) {
     const auto rel = inside(ref.target);
