@@ -52,6 +52,8 @@ class Fuzzer:
         self.by_signature = {}
         self.classes = {}  # class -> {"count": n, "examples": [...]}
         self.sig_class = {}
+        self.by_key = {}
+        self.rng = random.Random(a.seed + 1)  # sampling, apart from generation
         self.seen_inputs = set()
 
     def score_all(self, blobs, name):
@@ -64,24 +66,33 @@ class Fuzzer:
         return [(refs[i], got.get(os.path.normpath(p))) for i, p in enumerate(paths)]
 
     def judge(self, target):
+        seen = {}  # ddmin asks again about candidates it has judged
+
         def still_fails(texts):
-            blobs = [t.encode("utf-8", "surrogateescape") for t in texts]
-            return [signature(r, g) == target for r, g in self.score_all(blobs, "min")]
+            todo = sorted({t for t in texts if t not in seen})
+            if todo:
+                blobs = [t.encode("utf-8", "surrogateescape") for t in todo]
+                for t, (r, g) in zip(todo, self.score_all(blobs, "min")):
+                    seen[t] = signature(r, g) == target
+            return [seen[t] for t in texts]
         return still_fails
 
     def record(self, data, sig, ref, got):
         self.divergent += 1
         self.by_signature[sig] = self.by_signature.get(sig, 0) + 1
-        n = self.by_signature[sig]
-        if n > 3 and random.Random(self.tried).random() > self.a.sample_rate:
-            cls = self.sig_class.get(sig, "unminimized")
+        text = data.decode("utf-8", "surrogateescape")
+        # Minimize the first two of each (signature, class of the raw input), then a
+        # sample: a minimization costs dozens of skillscore runs.
+        key = (sig, classify(text, sig, ref, got) if got else "")
+        self.by_key[key] = self.by_key.get(key, 0) + 1
+        if self.by_key[key] > 2 and self.rng.random() > self.a.sample_rate:
+            cls = self.sig_class.get(key, "unminimized")
             self.classes.setdefault(cls, {"count": 0, "examples": []})["count"] += 1
             return
-        text = data.decode("utf-8", "surrogateescape")
         small = minimize(text, self.judge(sig)) if not self.a.no_minimize else text
         (r, g), = self.score_all([small.encode("utf-8", "surrogateescape")], "min")
         cls = classify(small, sig, r, g)
-        self.sig_class.setdefault(sig, cls)
+        self.sig_class.setdefault(key, cls)
         entry = self.classes.setdefault(cls, {"count": 0, "examples": []})
         entry["count"] += 1
         if small in self.seen_inputs or len(entry["examples"]) >= MAX_EXAMPLES_PER_CLASS:
@@ -180,7 +191,7 @@ def main():
     ap.add_argument("--results")
     ap.add_argument("--findings")
     ap.add_argument("--pending", help="classes known and awaiting a fix: reported, not failed")
-    ap.add_argument("--sample-rate", type=float, default=0.02,
+    ap.add_argument("--sample-rate", type=float, default=0.01,
                     help="share of further divergences of a seen signature to minimize")
     ap.add_argument("--no-minimize", action="store_true")
     ap.add_argument("--log", help="append one JSON line per run (files tried) to this file")
