@@ -53,6 +53,8 @@ class Fuzzer:
         self.classes = {}  # class -> {"count": n, "examples": [...]}
         self.sig_class = {}
         self.by_key = {}
+        self.minimize_seconds = 0.0
+        self.start = time.monotonic()
         self.rng = random.Random(a.seed + 1)  # sampling, apart from generation
         self.seen_inputs = set()
 
@@ -85,11 +87,15 @@ class Fuzzer:
         # sample: a minimization costs dozens of skillscore runs.
         key = (sig, classify(text, sig, ref, got) if got else "")
         self.by_key[key] = self.by_key.get(key, 0) + 1
-        if self.by_key[key] > 2 and self.rng.random() > self.a.sample_rate:
+        over_budget = self.minimize_seconds > self.a.minimize_share * (time.monotonic() - self.start)
+        if (self.by_key[key] > 2 and self.rng.random() > self.a.sample_rate) or \
+                (over_budget and self.by_signature[sig] > 1):
             cls = self.sig_class.get(key, "unminimized")
             self.classes.setdefault(cls, {"count": 0, "examples": []})["count"] += 1
             return
+        t0 = time.monotonic()
         small = minimize(text, self.judge(sig)) if not self.a.no_minimize else text
+        self.minimize_seconds += time.monotonic() - t0
         (r, g), = self.score_all([small.encode("utf-8", "surrogateescape")], "min")
         cls = classify(small, sig, r, g)
         self.sig_class.setdefault(key, cls)
@@ -117,7 +123,7 @@ class Fuzzer:
     def run(self):
         rng = random.Random(self.a.seed)
         seeds = load_seeds(self.a.source)
-        start = time.monotonic()
+        start = self.start = time.monotonic()
         while True:
             if self.a.count and self.tried >= self.a.count:
                 break
@@ -194,6 +200,8 @@ def main():
     ap.add_argument("--sample-rate", type=float, default=0.01,
                     help="share of further divergences of a seen signature to minimize")
     ap.add_argument("--no-minimize", action="store_true")
+    ap.add_argument("--minimize-share", type=float, default=0.25,
+                    help="share of the run's time for minimizing keys already minimized once")
     ap.add_argument("--log", help="append one JSON line per run (files tried) to this file")
     ap.add_argument("--progress", action="store_true")
     a = ap.parse_args()
