@@ -17,6 +17,7 @@ YAML_FEATURES = [
     ("escape", r"\\[0abtnvfre \"/\\N_LPxuU\t'%]"),
     ("unicode-line-break", "[\x85\u2028\u2029]"),
     ("bom", "\ufeff"),
+    ("empty-key", r"(?m)^[ \t]*[:&]"),
     ("directive", r"(?m)^%"),
     ("tag-collection", r"!!(binary|set|omap|pairs)"),
     ("tag", r"!"),
@@ -32,7 +33,6 @@ YAML_FEATURES = [
     ("number", r"[0-9]"),
     ("unicode-space", "[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\x1c-\x1f]"),
     ("control", "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
-    ("empty-key", r"(?m)^\s*:"),
     ("indentation", r"(?m)^ +\S"),
 ]
 

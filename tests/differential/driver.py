@@ -27,6 +27,7 @@ from mutate import load_seeds  # noqa: E402
 from oracle import Reference, diff_details, run_skillscore, signature  # noqa: E402
 
 MAX_EXAMPLES_PER_CLASS = 5
+MAX_ROUNDS = 80  # skillscore runs per minimization
 
 
 def write_batch(directory, blobs):
@@ -54,6 +55,7 @@ class Fuzzer:
         self.sig_class = {}
         self.by_key = {}
         self.minimize_seconds = 0.0
+        self.raw_minimized = set()
         self.start = time.monotonic()
         self.rng = random.Random(a.seed + 1)  # sampling, apart from generation
         self.seen_inputs = set()
@@ -69,8 +71,12 @@ class Fuzzer:
 
     def judge(self, target):
         seen = {}  # ddmin asks again about candidates it has judged
+        rounds = [0]
 
         def still_fails(texts):
+            rounds[0] += 1
+            if rounds[0] > MAX_ROUNDS:  # a long input: keep what is reduced so far
+                return [seen.get(t, False) for t in texts]
             todo = sorted({t for t in texts if t not in seen})
             if todo:
                 blobs = [t.encode("utf-8", "surrogateescape") for t in todo]
@@ -89,10 +95,11 @@ class Fuzzer:
         self.by_key[key] = self.by_key.get(key, 0) + 1
         over_budget = self.minimize_seconds > self.a.minimize_share * (time.monotonic() - self.start)
         if (self.by_key[key] > 2 and self.rng.random() > self.a.sample_rate) or \
-                (over_budget and self.by_signature[sig] > 1):
-            cls = self.sig_class.get(key, "unminimized")
+                (over_budget and (self.by_signature[sig] > 1 or key[1] in self.raw_minimized)):
+            cls = self.sig_class.get(key) or key[1] or "unclassified"
             self.classes.setdefault(cls, {"count": 0, "examples": []})["count"] += 1
             return
+        self.raw_minimized.add(key[1])
         t0 = time.monotonic()
         small = minimize(text, self.judge(sig)) if not self.a.no_minimize else text
         self.minimize_seconds += time.monotonic() - t0
