@@ -75,7 +75,9 @@ def run_skillscore(binary, directory, timeout=600):
     proc = subprocess.run([binary, "score", ".", "--no-write", "--format", "jsonl", "-q"],
                           cwd=directory, capture_output=True, text=True, timeout=timeout)
     out = {}
-    for line in proc.stdout.splitlines():
+    # Only '\n' ends a record: str.splitlines() would also cut at U+2028 or NEL,
+    # which JSON strings may hold as they are.
+    for line in proc.stdout.split("\n"):
         if line.strip():
             rec = json.loads(line)
             if "path" in rec:
