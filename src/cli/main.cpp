@@ -20,8 +20,17 @@ namespace {
 using skillscore::app::BatchOptions;
 using skillscore::app::Command;
 
-void setup_logging(bool quiet, bool verbose) {
-  auto logger = spdlog::stderr_color_mt("skillscore");
+// --color auto|always|never for one stream: auto is a terminal without NO_COLOR
+// (https://no-color.org: set and not empty); the flag overrides NO_COLOR.
+bool use_color(const std::string& mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(fd) && !(no_color && *no_color);
+}
+
+void setup_logging(bool quiet, bool verbose, bool color) {
+  auto logger = spdlog::stderr_color_mt("skillscore", color ? spdlog::color_mode::always : spdlog::color_mode::never);
   logger->set_pattern("skillscore: %^%l%$: %v");
   logger->set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::warn);
   spdlog::set_default_logger(logger);
@@ -42,9 +51,16 @@ struct Raw {
   std::string format = "text";
   std::vector<std::string> outputs;
   std::string profile, rules, config, output_dir, baseline, summary, fail_on;
+  std::string color = "auto";
   double min_score = -1, min_mean = -1;
   bool no_write = false, quiet = false, verbose = false;
 };
+
+void add_color(CLI::App* cmd, Raw& raw) {
+  cmd->add_option("--color", raw.color, "Colour on stdout and stderr: auto (a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
 
 // The options `score` and `check` share.
 void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
@@ -73,6 +89,7 @@ void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
   cmd->add_flag("--profile-time", o.profile_time, "Print on stderr where the time went (read, decode, YAML, rules, output)");
   cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
   cmd->add_flag("-v,--verbose", raw.verbose, "Debug logging on stderr");
+  add_color(cmd, raw);
 }
 
 // Turns the raw strings into BatchOptions; false with a message on bad input.
@@ -106,8 +123,7 @@ bool finish_options(BatchOptions& o, const Raw& raw, std::string& error) {
     return false;
   }
   o.write_files = !raw.no_write;
-  const bool tty_out = ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-  o.color = tty_out;
+  o.color = use_color(raw.color, STDOUT_FILENO);
   o.progress = ::isatty(STDERR_FILENO) && !in_ci() && !raw.quiet;
   return true;
 }
@@ -143,6 +159,7 @@ int main(int argc, char** argv) {
     cmd->add_option("--profile", rules_options.profile, "Built-in profile")->capture_default_str();
     cmd->add_option("--rules", rules_file_opt, "A rule file instead");
     cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
+    add_color(cmd, raw);
   }
   rules_cmd->add_option("--format", rules_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
@@ -152,7 +169,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : skillscore::app::k_exit_error;
   }
-  setup_logging(raw.quiet, raw.verbose);
+  setup_logging(raw.quiet, raw.verbose, use_color(raw.color, STDERR_FILENO));
   try {
     if (rules_cmd->parsed() || explain->parsed()) {
       if (!rules_file_opt.empty()) rules_options.rules_file = rules_file_opt;

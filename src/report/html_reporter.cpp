@@ -149,7 +149,7 @@ struct RuleEntry {
 class HtmlReporter final : public Reporter {
  public:
   explicit HtmlReporter(const RunContext& c)
-      : profile_(c.profile ? c.profile->name : ""), min_score_(c.min_score), baseline_(c.baseline) {
+      : profile_(c.profile ? c.profile->name : ""), min_score_(c.gates.min_score), baseline_(c.baseline) {
     if (c.profile) bands_ = c.profile->score.ratings;
   }
 

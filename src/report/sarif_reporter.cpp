@@ -126,7 +126,7 @@ class SarifReporter final : public Reporter {
   }
   void add_error(const FileError& e) override { errors_.push_back(e); }
 
-  std::string finish(const Summary&) override {
+  std::string finish(const Summary& s) override {
     JsonWriter w(2);
     w.begin_object();
     w.key("$schema").value(k_schema);
@@ -144,7 +144,9 @@ class SarifReporter final : public Reporter {
     w.end_object().end_object();
 
     w.key("invocations").begin_array().begin_object();
-    w.key("executionSuccessful").value(errors_.empty());
+    // exitCode and the gates: what the run decided, as its exit code says.
+    w.key("executionSuccessful").value(errors_.empty() && !s.problems);
+    w.key("exitCode").value(s.exit_code);
     w.key("toolExecutionNotifications").begin_array();
     for (const auto& e : errors_) {
       w.begin_object();
@@ -167,7 +169,14 @@ class SarifReporter final : public Reporter {
     w.end_array();
 
     w.key("columnKind").value("unicodeCodePoints");
-    w.key("properties").begin_object().key("profile").value(profile_).end_object();
+    w.key("properties").begin_object().key("profile").value(profile_);
+    w.key("verdict").value(verdict_info(s.verdict).name).key("exitCode").value(s.exit_code);
+    w.key("gates").begin_array();
+    for (const auto& g : s.gates) {
+      w.begin_object().key("gate").value(gate_info(g.gate).name).key("setting").value(g.setting);
+      w.key("enabled").value(g.enabled).key("failed").value(g.failed).key("text").value(gate_sentence(g)).end_object();
+    }
+    w.end_array().end_object();
     w.end_object().end_array();
     w.end_object();
     return w.take() + "\n";

@@ -54,7 +54,7 @@ def main():
         git(repo, "add", "-A", env=env)
         p = git(repo, "commit", "-q", "-m", "poor skill", env=env)
         check(p.returncode != 0, "a commit of a skill below min-score is refused")
-        check("commit refused" in p.stderr and "notes dir/SKILL.md" in p.stderr and "below --min-score 0.700" in p.stderr,
+        check("commit refused" in p.stderr and "notes dir/SKILL.md" in p.stdout + p.stderr and "gate min-score 0.700: failed" in p.stderr,
               "the refusal names the skill and the threshold")
         check(git(repo, "log", "--oneline", env=env).stdout.count("\n") == 1, "nothing was committed")
 

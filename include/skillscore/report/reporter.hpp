@@ -28,7 +28,7 @@ std::optional<Format> format_from_name(std::string_view name);
 // What every reporter may need besides the results.
 struct RunContext {
   const rules::Profile* profile = nullptr;
-  std::optional<double> min_score;  // the per-skill threshold, when one is set
+  GateSettings gates;  // what the run enforces (Summary::gates has the outcome)
   bool color = false;
   std::optional<std::map<std::string, double>> baseline;  // previous scores by path, with --baseline
 };
