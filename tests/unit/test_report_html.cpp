@@ -308,7 +308,7 @@ TEST_SUITE("report/html") {
     CHECK(contains(html, "<tr class=f><th scope=row>skills/&lt;script&gt;"));
     CHECK(contains(html, "<td>0.412<td class=p>POOR<td>2</tr>\n"));
     // The table's headers and caption.
-    CHECK(contains(html, "<table id=\"skills\"><caption>3 skills in path order."));
+    CHECK(contains(html, "<table id=\"skills\"><caption><span id=\"cap-n\" data-all=\"3 skills\">3 skills</span><span id=\"cap-o\"> in path order</span>."));
     CHECK(count(html, "<th scope=\"col\" data-k=") == 4);
   }
 
