@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages skillscore needs to build and test, when any
-# is missing. Nothing is downloaded from anywhere but Debian's archive.
+# is missing. Nothing is downloaded from anywhere but Debian's archive, except
+# the SARIF schema the tests validate against (npm; install-sarif-schema.sh).
 set -euo pipefail
 
 packages=(
@@ -23,6 +24,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The SARIF 2.1.0 schema for the sarif_schema test (from an npm package).
+"$(dirname "$0")/install-sarif-schema.sh" || echo "install-deps: no SARIF schema; the sarif_schema test will fail" >&2
 
 # Headless Chromium for the HTML report's browser test (the test is skipped without it).
 "$(dirname "$0")/install-browser-deps.sh"

@@ -107,6 +107,21 @@ bool selected(const std::string& path, const Settings& s) {
   return std::none_of(s.exclude.begin(), s.exclude.end(), [&](const std::string& g) { return util::glob_match(g, path); });
 }
 
+// SARIF's %SRCROOT%: --sarif-root, else the top of the git work tree holding
+// the first path scanned (a directory with .git, a directory or a file as in
+// worktrees), else the current directory.
+std::string source_root(const BatchOptions& o, const fs::path& cwd) {
+  if (o.sarif_root) return (cwd / *o.sarif_root).lexically_normal().generic_string();
+  std::error_code ec;
+  fs::path dir = o.paths.empty() ? cwd : (cwd / o.paths.front()).lexically_normal();
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
+    if (fs::exists(d / ".git", ec)) return d.generic_string();
+    if (d == d.parent_path()) break;
+  }
+  return cwd.generic_string();
+}
+
 struct Sink {
   std::unique_ptr<report::Reporter> reporter;
   std::optional<std::string> path;  // nullopt: stdout
@@ -148,7 +163,8 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
   rules::PresenceIndex::prepare(settings->profile, found.files);
   if (found.files.empty() && found.problems.empty()) spdlog::warn("no SKILL.md files found");
 
-  const report::RunContext context{&settings->profile, gates, o.color, baseline};
+  const fs::path cwd = fs::current_path();
+  const report::RunContext context{&settings->profile, gates, o.color, baseline, source_root(o, cwd), cwd.generic_string()};
   std::vector<Sink> sinks;
   sinks.push_back({report::make_reporter(o.stdout_format, context), std::nullopt, {}});
   for (const auto& spec : o.outputs) sinks.push_back({report::make_reporter(spec.format, context), spec.path, {}});

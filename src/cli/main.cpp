@@ -50,7 +50,7 @@ std::string format_names() {
 struct Raw {
   std::string format = "text";
   std::vector<std::string> outputs;
-  std::string profile, rules, config, output_dir, baseline, summary, fail_on;
+  std::string profile, rules, config, output_dir, baseline, summary, fail_on, sarif_root;
   std::string color = "auto";
   double min_score = -1, min_mean = -1;
   bool no_write = false, quiet = false, verbose = false;
@@ -84,6 +84,7 @@ void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
   cmd->add_flag("--fail-on-regression", o.fail_on_regression, "With --baseline: fail when any score dropped");
   cmd->add_option("--tolerance", o.tolerance, "Score drop allowed before it counts as a regression")->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--summary", raw.summary, "Write the batch summary as JSON to this file");
+  cmd->add_option("--sarif-root", raw.sarif_root, "SARIF URIs are relative to DIR (default: the git work tree's top, else .)");
   cmd->add_flag("--allow-suppressions", o.allow_suppressions,
                 "Honor skillscore-disable comments where the profile ignores them (skill-fleet-v2)");
   cmd->add_flag("--profile-time", o.profile_time, "Print on stderr where the time went (read, decode, YAML, rules, output)");
@@ -115,6 +116,7 @@ bool finish_options(BatchOptions& o, const Raw& raw, std::string& error) {
   if (!raw.output_dir.empty()) o.output_dir = raw.output_dir;
   if (!raw.baseline.empty()) o.baseline = raw.baseline;
   if (!raw.summary.empty()) o.summary_file = raw.summary;
+  if (!raw.sarif_root.empty()) o.sarif_root = raw.sarif_root;
   if (!raw.fail_on.empty()) o.fail_on = raw.fail_on;
   if (raw.min_score >= 0) o.min_score = raw.min_score;
   if (raw.min_mean >= 0) o.min_mean = raw.min_mean;

@@ -31,6 +31,10 @@ struct RunContext {
   GateSettings gates;  // what the run enforces (Summary::gates has the outcome)
   bool color = false;
   std::optional<std::map<std::string, double>> baseline;  // previous scores by path, with --baseline
+  // SARIF's %SRCROOT%: the absolute directory that artifact URIs are relative
+  // to, and the directory relative paths are given from. Unset: paths as given.
+  std::optional<std::string> source_root;
+  std::string cwd;
 };
 
 class Reporter {
@@ -46,5 +50,8 @@ class Reporter {
 };
 
 std::unique_ptr<Reporter> make_reporter(Format format, const RunContext& context);
+
+// The page that documents a rule (SARIF helpUri).
+std::string rule_help_uri(std::string_view id);
 
 }  // namespace skillscore::report
