@@ -44,6 +44,7 @@ struct Settings {
   std::optional<double> min_score, min_mean;
   std::optional<rules::Severity> fail_on;  // nullopt: severities never fail the run
   std::vector<std::string> include, exclude;
+  std::string include_source;  // "--include" or the configuration file
 };
 
 std::optional<Config> find_and_load_config(const BatchOptions& o) {
@@ -94,6 +95,7 @@ std::optional<Settings> resolve(const BatchOptions& o) {
     s.fail_on = rules::Severity::Error;
   }
   s.include = o.include.empty() ? config->include : o.include;
+  s.include_source = o.include.empty() ? config->file.string() + ": include" : "--include";
   s.exclude = config->exclude;
   s.exclude.insert(s.exclude.end(), o.exclude.begin(), o.exclude.end());
   return s;
@@ -159,6 +161,14 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
     summary.add_problem();
   }
   for (const auto& n : found.notes) spdlog::warn("{}: {}", n.path, n.message);
+  // An include that selects nothing is a mistake (a typo, a moved tree), not a pass.
+  for (const auto& g : settings->include) {
+    if (std::none_of(found.files.begin(), found.files.end(), [&](const std::string& f) { return util::glob_match(g, f); })) {
+      spdlog::error("{} '{}' matches no skill file", settings->include_source, g);
+      io_failed = true;
+      summary.add_problem();
+    }
+  }
   std::erase_if(found.files, [&](const std::string& f) { return !selected(f, *settings); });
   rules::PresenceIndex::prepare(settings->profile, found.files);
   if (found.files.empty() && found.problems.empty()) spdlog::warn("no SKILL.md files found");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "skillscore/rules/embedded.hpp"
 #include "skillscore/util/file_io.hpp"
 
 namespace skillscore::app {
@@ -51,6 +52,16 @@ class ConfigReader {
     if (auto v = rules::kind_from_name(rules::severities(), s)) return *v;
     fail(n, "unknown severity '" + s + "' (one of: error, warning, info)");
   }
+  // A built-in profile's name, checked here so that the error has this file's line.
+  std::string profile(const YAML::Node& n) const {
+    const std::string name = scalar(n, "profile");
+    std::string known;
+    for (const auto& f : rules::embedded_rule_files()) {
+      if (f.profile == name) return name;
+      known += (known.empty() ? "" : ", ") + std::string(f.profile);
+    }
+    fail(n, "unknown profile '" + name + "' (built-in: " + known + "; a rule file goes in `rules:`)");
+  }
   void allow(const YAML::Node& n, std::initializer_list<std::string_view> keys) const {
     for (const auto& kv : n) {
       const std::string k = kv.first.Scalar();
@@ -67,13 +78,15 @@ class ConfigReader {
     if (root.IsNull()) return c;
     if (!root.IsMap()) fail(root, "the configuration must be a mapping");
     allow(root, {"profile", "rules", "min-score", "min-mean", "fail-on", "include", "exclude", "overrides"});
-    if (root["profile"]) c.profile = scalar(root["profile"], "profile");
+    if (root["profile"]) c.profile = profile(root["profile"]);
     if (root["rules"]) c.rules = scalar(root["rules"], "rules");
     if (root["min-score"]) c.min_score = number(root["min-score"], "min-score", 0.0, 1.0);
     if (root["min-mean"]) c.min_mean = number(root["min-mean"], "min-mean", 0.0, 1.0);
     if (root["fail-on"]) {
-      if (scalar(root["fail-on"], "fail-on") == "none") c.fail_on_none = true;
-      else c.fail_on = severity(root["fail-on"]);
+      const std::string f = scalar(root["fail-on"], "fail-on");
+      if (f == "none") c.fail_on_none = true;
+      else if (auto v = rules::kind_from_name(rules::severities(), f)) c.fail_on = *v;
+      else fail(root["fail-on"], "unknown fail-on '" + f + "' (one of: error, warning, info, none)");
     }
     if (root["include"]) c.include = strings(root["include"], "include");
     if (root["exclude"]) c.exclude = strings(root["exclude"], "exclude");

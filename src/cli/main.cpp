@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "skillscore/app/batch_command.hpp"
+#include "skillscore/app/cli_values.hpp"
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/rules_command.hpp"
 #include "skillscore/doc/markdown.hpp"
@@ -47,11 +49,51 @@ std::string format_names() {
   return names;
 }
 
+constexpr std::string_view k_commands[] = {"score", "check", "rules", "explain", "version"};
+constexpr const char* k_version = "skillscore " SKILLSCORE_VERSION;
+
+// What CLI11 cannot say well, decided before it parses: -V/--version anywhere
+// (before a `--`), `version`, and a first word that is no command.
+std::optional<int> early_exit(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") break;
+    if (a == "-V" || a == "--version") {
+      std::cout << k_version << "\n";
+      return 0;
+    }
+  }
+  if (argc < 2 || argv[1][0] == '-') return std::nullopt;
+  const std::string_view first = argv[1];
+  if (first == "version") {
+    std::cout << k_version << "\n";
+    return 0;
+  }
+  if (std::find(std::begin(k_commands), std::end(k_commands), first) != std::end(k_commands)) return std::nullopt;
+  std::string list;
+  for (auto c : k_commands) list += (list.empty() ? "" : ", ") + std::string(c);
+  const auto near = skillscore::app::nearest(first, k_commands);
+  std::cerr << "skillscore: error: unknown command '" << first << "'"
+            << (near ? "; did you mean '" + std::string(*near) + "'?" : std::string()) << " (commands: " << list
+            << "; skillscore --help)\n";
+  return skillscore::app::k_exit_error;
+}
+
+// --min-score and --min-mean: "'abc' is not a number from 0 to 1".
+CLI::Validator unit_interval() {
+  return CLI::Validator(
+      [](std::string& s) -> std::string {
+        return skillscore::app::parse_unit_interval(s) ? "" : "'" + s + "' is not a number from 0 to 1";
+      },
+      "0..1");
+}
+
 struct Raw {
   std::string format = "text";
   std::vector<std::string> outputs;
   std::string profile, rules, config, output_dir, baseline, summary, fail_on, sarif_root;
   std::string color = "auto";
+  std::string max_file_size;
   double min_score = -1, min_mean = -1;
   bool no_write = false, quiet = false, verbose = false;
 };
@@ -74,9 +116,14 @@ void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
   cmd->add_option("--include", o.include, "Only skills whose path matches this glob (repeatable)");
   cmd->add_option("--exclude", o.exclude, "Skip skills whose path matches this glob (repeatable)");
   cmd->add_option("-j,--jobs", o.jobs, "Parallel jobs (default: the number of cores)")->check(CLI::Range(1u, 1024u));
-  cmd->add_option("--max-file-size", o.max_file_size, "Largest file scored, in bytes")->capture_default_str();
-  cmd->add_option("--min-score", raw.min_score, "Fail (exit 1) when any skill scores below X")->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--min-mean", raw.min_mean, "Fail (exit 1) when the mean score is below X")->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--max-file-size", raw.max_file_size, "Largest file scored: bytes, or with K, M, G (default 10M)")
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            return skillscore::app::parse_size(s) ? "" : "'" + s + "' is not a size (bytes, or a number with K, M or G)";
+          },
+          "SIZE"));
+  cmd->add_option("--min-score", raw.min_score, "Fail (exit 1) when any skill scores below X")->check(unit_interval());
+  cmd->add_option("--min-mean", raw.min_mean, "Fail (exit 1) when the mean score is below X")->check(unit_interval());
   cmd->add_option("--fail-on", raw.fail_on, "Fail (exit 1) on issues of this severity or above: error, warning, info, none")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   cmd->add_flag("--exit-zero", o.exit_zero, "Exit 0 even when thresholds fail (errors still exit 2)");
@@ -118,6 +165,7 @@ bool finish_options(BatchOptions& o, const Raw& raw, std::string& error) {
   if (!raw.summary.empty()) o.summary_file = raw.summary;
   if (!raw.sarif_root.empty()) o.sarif_root = raw.sarif_root;
   if (!raw.fail_on.empty()) o.fail_on = raw.fail_on;
+  if (!raw.max_file_size.empty()) o.max_file_size = *skillscore::app::parse_size(raw.max_file_size);
   if (raw.min_score >= 0) o.min_score = raw.min_score;
   if (raw.min_mean >= 0) o.min_mean = raw.min_mean;
   if (o.fail_on_regression && !o.baseline) {
@@ -138,8 +186,10 @@ int main(int argc, char** argv) {
   // Reports go to std::cout only; unsynchronized it is several times faster.
   std::ios::sync_with_stdio(false);
 
-  CLI::App app{"skillscore: scores agent skill documents (SKILL.md)"};
-  app.set_version_flag("--version", std::string("skillscore ") + SKILLSCORE_VERSION);
+  if (auto code = early_exit(argc, argv)) return *code;
+  // Named, so that usage says `skillscore`, not the path it was run by.
+  CLI::App app{"skillscore: scores agent skill documents (SKILL.md)", "skillscore"};
+  app.set_version_flag("-V,--version", k_version);
   app.require_subcommand(1);
 
   BatchOptions options;
@@ -151,6 +201,8 @@ int main(int argc, char** argv) {
   score->add_option("--output-dir", raw.output_dir, "Write the assessments under DIR, mirroring the tree");
   auto* check = app.add_subcommand("check", "Score skills without writing files; exit 1 on failed gates (hooks, CI)");
   add_common(check, options, raw);
+
+  app.add_subcommand("version", "Print the version (also -V or --version anywhere)");
 
   skillscore::app::RulesOptions rules_options;
   std::string rules_file_opt, explain_id;
