@@ -13,9 +13,11 @@
 
 #include "skillscore/app/batch_command.hpp"
 #include "skillscore/app/cli_values.hpp"
+#include "skillscore/app/fix_command.hpp"
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/rules_command.hpp"
 #include "skillscore/doc/markdown.hpp"
+#include "skillscore/lsp/server.hpp"
 
 namespace {
 
@@ -49,30 +51,31 @@ std::string format_names() {
   return names;
 }
 
-constexpr std::string_view k_commands[] = {"score", "check", "rules", "explain", "version"};
 constexpr const char* k_version = "skillscore " SKILLSCORE_VERSION;
 
-// What CLI11 cannot say well, decided before it parses: -V/--version anywhere
-// (before a `--`), `version`, and a first word that is no command.
-std::optional<int> early_exit(int argc, char** argv) {
+// -V/--version anywhere (before a `--`) and `version`: CLI11 would first ask
+// for a subcommand.
+bool wants_version(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view a = argv[i];
     if (a == "--") break;
-    if (a == "-V" || a == "--version") {
-      std::cout << k_version << "\n";
-      return 0;
-    }
+    if (a == "-V" || a == "--version") return true;
   }
+  return argc >= 2 && std::string_view(argv[1]) == "version";
+}
+
+// A first word that is no command: the nearest one, and the list (CLI11 says
+// "A subcommand is required").
+std::optional<int> unknown_command(const CLI::App& app, int argc, char** argv) {
   if (argc < 2 || argv[1][0] == '-') return std::nullopt;
   const std::string_view first = argv[1];
-  if (first == "version") {
-    std::cout << k_version << "\n";
-    return 0;
-  }
-  if (std::find(std::begin(k_commands), std::end(k_commands), first) != std::end(k_commands)) return std::nullopt;
+  std::vector<std::string> names;
+  for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  if (std::find(names.begin(), names.end(), first) != names.end()) return std::nullopt;
+  std::vector<std::string_view> views(names.begin(), names.end());
   std::string list;
-  for (auto c : k_commands) list += (list.empty() ? "" : ", ") + std::string(c);
-  const auto near = skillscore::app::nearest(first, k_commands);
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  const auto near = skillscore::app::nearest(first, views);
   std::cerr << "skillscore: error: unknown command '" << first << "'"
             << (near ? "; did you mean '" + std::string(*near) + "'?" : std::string()) << " (commands: " << list
             << "; skillscore --help)\n";
@@ -186,7 +189,10 @@ int main(int argc, char** argv) {
   // Reports go to std::cout only; unsynchronized it is several times faster.
   std::ios::sync_with_stdio(false);
 
-  if (auto code = early_exit(argc, argv)) return *code;
+  if (wants_version(argc, argv)) {
+    std::cout << k_version << "\n";
+    return 0;
+  }
   // Named, so that usage says `skillscore`, not the path it was run by.
   CLI::App app{"skillscore: scores agent skill documents (SKILL.md)", "skillscore"};
   app.set_version_flag("-V,--version", k_version);
@@ -217,6 +223,30 @@ int main(int argc, char** argv) {
   }
   rules_cmd->add_option("--format", rules_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  skillscore::app::FixOptions fix_options;
+  bool fix_list = false;
+  auto* fix_cmd = app.add_subcommand("fix", "Apply safe fixes (line endings, whitespace, fences, frontmatter); --diff shows them");
+  fix_cmd->add_option("paths", fix_options.paths, "Files or directories (every SKILL.md or skill.md below)");
+  fix_cmd->add_flag("--diff", fix_options.diff, "Print a unified diff; write nothing (exit 1 when fixes are pending)");
+  fix_cmd->add_flag("--check", fix_options.check, "Name the files that would change; write nothing (exit 1 when any)");
+  fix_cmd->add_option("--only", fix_options.only, "Only this fix, by id or slug (repeatable)");
+  fix_cmd->add_flag("--list", fix_list, "List the fixes and the rules they resolve");
+  fix_cmd->add_option("--profile", fix_options.profile.profile, "Built-in profile (default skill-fleet-v2): which fixes apply");
+  fix_cmd->add_option("--rules", fix_options.profile.rules_file, "Load the profile from this rule file");
+  fix_cmd->add_option("--config", fix_options.profile.config_file, "Configuration file (default: the nearest .skillscore.yaml upwards)");
+  fix_cmd->add_flag("--no-config", fix_options.profile.no_config, "Ignore .skillscore.yaml files");
+  fix_cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
+
+  skillscore::lsp::ServerOptions lsp_options;
+  auto* lsp_cmd = app.add_subcommand("lsp", "Language Server over stdio: diagnostics, fixes as code actions, hover");
+  lsp_cmd->add_option("--profile", lsp_options.profile.profile, "Built-in profile (default: each file's .skillscore.yaml, else skill-fleet-v2)");
+  lsp_cmd->add_option("--rules", lsp_options.profile.rules_file, "Load the profile from this rule file");
+  lsp_cmd->add_option("--config", lsp_options.profile.config_file, "Configuration file (default: the nearest .skillscore.yaml of each file)");
+  lsp_cmd->add_flag("--no-config", lsp_options.profile.no_config, "Ignore .skillscore.yaml files");
+  bool lsp_stdio = false;
+  lsp_cmd->add_flag("--stdio", lsp_stdio, "Talk over stdin and stdout (the only transport; accepted for editors that pass it)");
+
+  if (auto code = unknown_command(app, argc, argv)) return *code;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -230,6 +260,15 @@ int main(int argc, char** argv) {
       rules_options.profile_given = (rules_cmd->parsed() ? rules_cmd : explain)->count("--profile") > 0;
       return rules_cmd->parsed() ? skillscore::app::run_rules(rules_options, std::cout)
                                  : skillscore::app::run_explain(rules_options, explain_id, std::cout);
+    }
+    if (lsp_cmd->parsed()) return skillscore::lsp::run_server(STDIN_FILENO, STDOUT_FILENO, lsp_options);
+    if (fix_cmd->parsed()) {
+      if (fix_list) return skillscore::app::run_fix_list(std::cout);
+      if (fix_options.paths.empty()) {
+        spdlog::error("fix: name the files or directories to fix");
+        return skillscore::app::k_exit_error;
+      }
+      return skillscore::app::run_fix(fix_options, std::cout);
     }
     options.command = check->parsed() ? Command::Check : Command::Score;
     std::string error;
