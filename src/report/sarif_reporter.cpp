@@ -17,7 +17,8 @@
 
 #include "report_util.hpp"
 #include "reporters.hpp"
-#include "skillscore/app/diagnostics.hpp"
+#include "skillscore/assess/diagnostics.hpp"
+#include "skillscore/report/rule_docs.hpp"
 #include "skillscore/report/json_writer.hpp"
 #include "skillscore/score/rating.hpp"
 
@@ -26,7 +27,6 @@ namespace {
 
 constexpr std::string_view k_schema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr std::string_view k_info_uri = "https://github.com/skillscore/skillscore";
-constexpr std::string_view k_docs_base = "https://github.com/skillscore/skillscore/blob/main/docs/rules/";
 constexpr std::string_view k_fingerprint_key = "skillscore/v1";
 
 std::string_view sarif_level(rules::Severity s) {
@@ -117,8 +117,6 @@ void write_location(JsonWriter& w, const ArtifactUri& uri, std::size_t line, std
 
 }  // namespace
 
-std::string rule_help_uri(std::string_view id) { return std::string(k_docs_base) + std::string(id) + ".md"; }
-
 namespace {
 
 struct RuleEntry {
@@ -135,7 +133,7 @@ class SarifReporter final : public Reporter {
     if (c.profile) {
       for (const auto& check : c.profile->checks) add_rule({check.id, check.slug, check.title, check.doc, check.severity});
     }
-    for (const auto& d : app::diagnostics()) {
+    for (const auto& d : assess::diagnostics()) {
       add_rule({std::string(d.id), std::string(d.slug), std::string(d.title), std::string(d.title), d.severity});
     }
   }
@@ -219,7 +217,7 @@ class SarifReporter final : public Reporter {
     w.key("name").value(pascal_case(r.slug.empty() ? r.id : r.slug));
     w.key("shortDescription").begin_object().key("text").value(r.title).end_object();
     const std::string doc = r.doc.empty() ? r.title : r.doc;
-    const std::string uri = rule_help_uri(r.id);
+    const std::string uri = rule_doc_url(r.id);
     w.key("fullDescription").begin_object().key("text").value(doc).end_object();
     w.key("helpUri").value(uri);
     w.key("help").begin_object();

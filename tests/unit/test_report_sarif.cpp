@@ -2,7 +2,9 @@
 // point at described rules, with stable fingerprints.
 #include <doctest/doctest.h>
 
-#include "skillscore/app/diagnostics.hpp"
+#include <filesystem>
+
+#include "skillscore/assess/diagnostics.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -14,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "skillscore/report/reporter.hpp"
+#include "skillscore/report/rule_docs.hpp"
 #include "skillscore/report/summary.hpp"
 #include "skillscore/rules/loader.hpp"
 
@@ -84,13 +87,15 @@ TEST_SUITE("report/sarif") {
     for (const auto& c : f.profile.checks) CHECK(ids.count(c.id));
     CHECK(ids.count("SS003"));
     // The profile's checks plus every one of skillscore's own diagnostics.
-    CHECK(rules.size() == f.profile.checks.size() + skillscore::app::diagnostics().size());
+    CHECK(rules.size() == f.profile.checks.size() + skillscore::assess::diagnostics().size());
     for (const auto& r : rules) {
       if (r["id"] == "SF012") {
         CHECK(r["name"] == "SectionCorePatterns");
-        CHECK(r["helpUri"] == report::rule_help_uri("SF012"));
+        // The rule's generated page, which the repository holds.
+        CHECK(r["helpUri"] == "https://github.com/skillscore/skillscore/blob/main/docs/rules/SF012.md");
+        CHECK(std::filesystem::is_regular_file(std::filesystem::path(SKILLSCORE_SOURCE_DIR) / "docs/rules/SF012.md"));
         CHECK(r["help"]["text"].get<std::string>().find(r["fullDescription"]["text"].get<std::string>()) == 0);
-        CHECK(r["help"]["markdown"].get<std::string>().find("(" + report::rule_help_uri("SF012") + ")") != std::string::npos);
+        CHECK(r["help"]["markdown"].get<std::string>().find("(" + report::rule_doc_url("SF012") + ")") != std::string::npos);
       }
       if (r["id"] == "SS001") CHECK(r["defaultConfiguration"]["level"] == "error");
     }

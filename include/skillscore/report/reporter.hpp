@@ -51,7 +51,4 @@ class Reporter {
 
 std::unique_ptr<Reporter> make_reporter(Format format, const RunContext& context);
 
-// The page that documents a rule (SARIF helpUri).
-std::string rule_help_uri(std::string_view id);
-
 }  // namespace skillscore::report
