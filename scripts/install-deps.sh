@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages skillscore needs, when any is missing. Nothing
-# is downloaded from anywhere but Debian's archive.
+# is downloaded from anywhere but Debian's archive, except the SARIF schema
+# the tests validate against (npm; install-sarif-schema.sh).
 #   scripts/install-deps.sh build   what building the `skillscore` binary needs (scripts/run.sh)
 #   scripts/install-deps.sh         that, plus what the tests and packaging need (scripts/test.sh, CI)
 set -euo pipefail
@@ -45,6 +46,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "$mode" = all ]; then
+  # The SARIF 2.1.0 schema for the sarif_schema test (from an npm package).
+  "$(dirname "$0")/install-sarif-schema.sh" || echo "install-deps: no SARIF schema; the sarif_schema test will fail" >&2
   # Headless Chromium for the HTML report's browser test (the test is skipped without it).
   "$(dirname "$0")/install-browser-deps.sh"
 fi
