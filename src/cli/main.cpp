@@ -13,6 +13,7 @@
 #include "skillscore/app/batch_command.hpp"
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/rules_command.hpp"
+#include "skillscore/app/tokens_command.hpp"
 #include "skillscore/doc/markdown.hpp"
 
 namespace {
@@ -146,6 +147,13 @@ int main(int argc, char** argv) {
   }
   rules_cmd->add_option("--format", rules_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  skillscore::app::TokensOptions tokens_options;
+  auto* tokens_cmd = app.add_subcommand("tokens", "Token counts (o200k_base, cl100k_base, estimate) per skill and section");
+  tokens_cmd->add_option("paths", tokens_options.paths, "Files or directories (every SKILL.md or skill.md below)")->required();
+  tokens_cmd->add_option("--format", tokens_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  tokens_cmd->add_flag("--raw", tokens_options.raw, "Count each named file's bytes as one text (no frontmatter, no sections)");
+  tokens_cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -160,6 +168,7 @@ int main(int argc, char** argv) {
       return rules_cmd->parsed() ? skillscore::app::run_rules(rules_options, std::cout)
                                  : skillscore::app::run_explain(rules_options, explain_id, std::cout);
     }
+    if (tokens_cmd->parsed()) return skillscore::app::run_tokens(tokens_options, std::cout);
     options.command = check->parsed() ? Command::Check : Command::Score;
     std::string error;
     if (!finish_options(options, raw, error)) {
