@@ -232,6 +232,30 @@ class ProfileReader {
   }
 
   // `levels: [2, 3]` keeps those heading levels of the `headings` scope.
+  // "a.b" walks into mappings.
+  static std::vector<std::string> field_path(const std::string& path) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0;;) {
+      const auto dot = path.find('.', start);
+      out.push_back(path.substr(start, dot - start));
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    return out;
+  }
+  // "U+202E" (or "0x202E").
+  char32_t code_point(const RuleNode& n) const {
+    const std::string t = scalar(n, "code point");
+    std::size_t skip = t.rfind("U+", 0) == 0 || t.rfind("0x", 0) == 0 ? 2 : std::string::npos;
+    if (skip == std::string::npos || t.size() <= skip || t.size() > skip + 6 ||
+        t.find_first_not_of("0123456789abcdefABCDEF", skip) != std::string::npos) {
+      fail(n, "a code point is written U+XXXX (hexadecimal), got '" + t + "'");
+    }
+    const auto v = std::stoul(t.substr(skip), nullptr, 16);
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) fail(n, "not a Unicode scalar value: " + t);
+    return static_cast<char32_t>(v);
+  }
+
   HeadingLevels heading_levels(const RuleNode& n, Scope scope) const {
     const RuleNode& levels = n["levels"];
     if (!levels.IsDefined()) return 0;
@@ -401,6 +425,94 @@ class ProfileReader {
         m.spec = std::move(s);
         break;
       }
+      case MetricKind::Find: {
+        allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "patterns", "except", "group", "show",
+                       "max_chars"});
+        FindSpec s;
+        s.scope = enum_value(require(n, "scope"), scopes(), "scope");
+        s.levels = heading_levels(n, s.scope);
+        const RegexFlags f = flags(n);
+        const RuleNode& pats = require(n, "patterns");
+        expect_seq(pats, "patterns");
+        for (const auto& x : pats.items()) s.patterns.push_back(regex(x, f));
+        if (s.patterns.empty()) fail(pats, "patterns must not be empty");
+        if (n["except"].IsDefined()) {
+          expect_seq(n["except"], "except");
+          for (const auto& x : n["except"].items()) s.except.push_back(regex(x, f));
+        }
+        if (n["group"].IsDefined()) {
+          s.group = static_cast<int>(integer(n["group"], "group"));
+          for (const auto& re : s.patterns) {
+            if (s.group < 0 || s.group > re.group_count()) fail(n["group"], "group: a pattern has no such capture group");
+          }
+        }
+        if (n["show"].IsDefined()) s.show = enum_value(n["show"], find_shows(), "show");
+        if (n["max_chars"].IsDefined()) s.max_chars = static_cast<int>(integer(n["max_chars"], "max_chars"));
+        if (s.max_chars < 8) fail(n["max_chars"], "max_chars must be at least 8");
+        m.type = ValueType::String;
+        m.spec = std::move(s);
+        break;
+      }
+      case MetricKind::Characters: {
+        allow_keys(n, {"name", "kind", "description", "scope", "path", "characters"});
+        CharactersSpec s;
+        if (n["scope"].IsDefined() == n["path"].IsDefined()) fail(n, "a characters metric has exactly one of scope or path");
+        if (n["scope"].IsDefined()) s.scope = enum_value(n["scope"], scopes(), "scope");
+        else s.path = field_path(scalar(n["path"], "path"));
+        const RuleNode& list = require(n, "characters");
+        expect_seq(list, "characters");
+        for (const auto& c : list.items()) {
+          expect_map(c, "a character");
+          allow_keys(c, {"code", "from", "to", "name", "allowed", "decode_tags"});
+          CharacterRange r;
+          if (c["code"].IsDefined()) {
+            if (c["from"].IsDefined() || c["to"].IsDefined()) fail(c, "a character has code, or from and to");
+            r.first = r.last = code_point(c["code"]);
+          } else {
+            r.first = code_point(require(c, "from"));
+            r.last = code_point(require(c, "to"));
+            if (r.last < r.first) fail(c["to"], "to is below from");
+          }
+          r.name = scalar(require(c, "name"), "name");
+          if (c["allowed"].IsDefined()) r.allowed = enum_value(c["allowed"], char_contexts(), "allowed");
+          r.decode_tags = c["decode_tags"].IsDefined() && boolean(c["decode_tags"], "decode_tags");
+          s.characters.push_back(std::move(r));
+        }
+        if (s.characters.empty()) fail(list, "characters must not be empty");
+        m.type = ValueType::String;
+        m.spec = std::move(s);
+        break;
+      }
+      case MetricKind::Tokens: {
+        allow_keys(n, {"name", "kind", "description", "encoding", "scope", "path", "value"});
+        TokensSpec s;
+        const std::string enc = scalar(require(n, "encoding"), "encoding");
+        const auto e = util::encoding_from_name(enc);
+        if (!e) fail(n["encoding"], "unknown encoding '" + enc + "' (o200k_base or cl100k_base)");
+        s.encoding = *e;
+        if (n["scope"].IsDefined() == n["path"].IsDefined()) fail(n, "a tokens metric has exactly one of scope or path");
+        if (n["scope"].IsDefined()) s.scope = enum_value(n["scope"], scopes(), "scope");
+        else s.path = field_path(scalar(n["path"], "path"));
+        const std::string v = n["value"].IsDefined() ? scalar(n["value"], "value") : "sum";
+        if (v == "sum") s.value = TokensValue::Sum;
+        else if (v == "max") s.value = TokensValue::Max;
+        else if (v == "largest_file") s.value = TokensValue::LargestFile;
+        else fail(n["value"], "value must be sum, max or largest_file");
+        m.type = s.value == TokensValue::LargestFile ? ValueType::String : ValueType::Int;
+        m.spec = std::move(s);
+        break;
+      }
+      case MetricKind::Param: {
+        allow_keys(n, {"name", "kind", "description", "value"});
+        ParamSpec s;
+        const RuleNode& v = require(n, "value");
+        const std::string text = scalar(v, "value");
+        if (text.find_first_of(".eE") == std::string::npos) s.value = Value::integer(integer(v, "value"));
+        else s.value = Value::real(number(v, "value"));
+        m.type = s.value.type;
+        m.spec = std::move(s);
+        break;
+      }
       case MetricKind::Formula: {
         allow_keys(n, {"name", "kind", "description", "expr"});
         FormulaSpec s;
@@ -490,8 +602,8 @@ class ProfileReader {
       if (l.metric < 0) fail(n["first_match"], "unknown metric '" + name + "'");
       const MetricKind k = p_.metrics[static_cast<std::size_t>(l.metric)].kind;
       if (k != MetricKind::Search && k != MetricKind::Count && k != MetricKind::Field && k != MetricKind::Document &&
-          k != MetricKind::References && k != MetricKind::Blocks) {
-        fail(n["first_match"], "first_match needs a search, count, blocks, field, document or references metric");
+          k != MetricKind::References && k != MetricKind::Blocks && k != MetricKind::Find && k != MetricKind::Characters) {
+        fail(n["first_match"], "first_match needs a search, count, blocks, field, document, references, find or characters metric");
       }
     } else {
       fail(n, "locate needs frontmatter_key or first_match");

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "references.hpp"
+#include "scan_metrics.hpp"
 #include "scope_text.hpp"
 #include "skillscore/rules/prefilter.hpp"
 #include "skillscore/rules/presence.hpp"
@@ -299,6 +300,18 @@ MetricResults evaluate_metrics(const Profile& profile, const doc::Document& docu
           else if constexpr (std::is_same_v<T, BlocksSpec>) return eval_blocks(spec, ctx, line);
           else if constexpr (std::is_same_v<T, PointsSpec>) return eval_points(spec, out.values);
           else if constexpr (std::is_same_v<T, SelectSpec>) return eval_select(spec, out.values);
+          else if constexpr (std::is_same_v<T, FindSpec>) {
+            Location at;
+            Value v = eval_find(spec, ctx.scopes, at);
+            std::tie(line, column) = std::pair{at.line, at.column};
+            return v;
+          } else if constexpr (std::is_same_v<T, CharactersSpec>) {
+            Location at;
+            Value v = eval_characters(spec, ctx.scopes, ctx.doc, at);
+            std::tie(line, column) = std::pair{at.line, at.column};
+            return v;
+          } else if constexpr (std::is_same_v<T, TokensSpec>) return eval_tokens(spec, ctx.scopes, ctx.doc);
+          else if constexpr (std::is_same_v<T, ParamSpec>) return spec.value;
           else return spec.expr->eval(out.values);
         },
         m.spec);

@@ -63,7 +63,7 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--source", required=True, help="the repository (samples/, tests/fixtures/)")
     ap.add_argument("--node-modules", default=os.environ.get("SKILLSCORE_JS_TIKTOKEN", "/opt/skillscore/js-tiktoken/node_modules"))
-    ap.add_argument("--count", type=int, default=600)
+    ap.add_argument("--count", type=int, default=300)
     args = ap.parse_args()
     node = shutil.which("node")
     package = os.path.join(args.node_modules, "js-tiktoken")
