@@ -14,6 +14,7 @@
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/rules_command.hpp"
 #include "skillscore/app/tokens_command.hpp"
+#include "skillscore/app/collection_command.hpp"
 #include "skillscore/doc/markdown.hpp"
 
 namespace {
@@ -154,6 +155,17 @@ int main(int argc, char** argv) {
   tokens_cmd->add_flag("--raw", tokens_options.raw, "Count each named file's bytes as one text (no frontmatter, no sections)");
   tokens_cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
 
+  skillscore::app::CollectionOptions collection_options;
+  auto* collection_cmd = app.add_subcommand(
+      "collection", "Collection checks: start-up description budget of a host, duplicate and near-duplicate skills");
+  collection_cmd->add_option("paths", collection_options.paths, "Files or directories (every SKILL.md or skill.md below)")->required();
+  collection_cmd->add_option("--host", collection_options.host, "Whose limits: claude-code or agentskills")->capture_default_str();
+  collection_cmd->add_option("--format", collection_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  collection_cmd->add_option("--similarity", collection_options.threshold,
+                             "Word-trigram Jaccard similarity from which descriptions are near duplicates")
+      ->check(CLI::Range(0.1, 1.0))->capture_default_str();
+  collection_cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -169,6 +181,7 @@ int main(int argc, char** argv) {
                                  : skillscore::app::run_explain(rules_options, explain_id, std::cout);
     }
     if (tokens_cmd->parsed()) return skillscore::app::run_tokens(tokens_options, std::cout);
+    if (collection_cmd->parsed()) return skillscore::app::run_collection(collection_options, std::cout);
     options.command = check->parsed() ? Command::Check : Command::Score;
     std::string error;
     if (!finish_options(options, raw, error)) {
