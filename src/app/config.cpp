@@ -66,7 +66,7 @@ class ConfigReader {
     Config c;
     if (root.IsNull()) return c;
     if (!root.IsMap()) fail(root, "the configuration must be a mapping");
-    allow(root, {"profile", "rules", "min-score", "min-mean", "fail-on", "include", "exclude", "overrides"});
+    allow(root, {"profile", "rules", "min-score", "min-mean", "fail-on", "include", "exclude", "overrides", "params"});
     if (root["profile"]) c.profile = scalar(root["profile"], "profile");
     if (root["rules"]) c.rules = scalar(root["rules"], "rules");
     if (root["min-score"]) c.min_score = number(root["min-score"], "min-score", 0.0, 1.0);
@@ -95,6 +95,14 @@ class ConfigReader {
         if (v["severity"]) r.severity = severity(v["severity"]);
         if (v["weight"]) r.weight = number(v["weight"], "weight", 0.0, 100.0);
         c.overrides[rule] = r;
+      }
+    }
+    if (root["params"]) {
+      const YAML::Node p = root["params"];
+      if (!p.IsMap()) fail(p, "params must map names of the profile's param metrics to numbers");
+      for (const auto& kv : p) {
+        c.params[kv.first.Scalar()] = {number(kv.second, kv.first.Scalar(), 0.0, 1e12),
+                                       static_cast<std::size_t>(kv.first.Mark().line + 1)};
       }
     }
     return c;
