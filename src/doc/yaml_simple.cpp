@@ -30,12 +30,23 @@ std::string_view trim_right(std::string_view s) {
   return s;
 }
 
-// Whether the text has what this reader leaves to yaml-cpp wherever it is:
-// tabs, carriage returns, a BOM, and the line breaks only PyYAML knows.
+// Whether the text has what this reader leaves to the full loader wherever it
+// is: tabs, carriage returns, a BOM, the line breaks only PyYAML knows (NEL,
+// LS, PS), and every character PyYAML's Reader refuses (C0 and C1 controls,
+// DEL, U+FFFE, U+FFFF; valid UTF-8 holds no surrogates).
 bool has_unsupported_bytes(std::string_view t) {
-  if (t.find_first_of("\t\r") != k_npos) return true;
-  for (std::string_view seq : {"\xEF\xBB\xBF", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
-    if (t.find(seq) != k_npos) return true;
+  const std::size_t n = t.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c >= 0x20 && c < 0x7F) continue;
+    if (c == '\n') continue;
+    if (c < 0x80) return true;  // other C0 controls (tab, CR...) and DEL
+    const auto c1 = i + 1 < n ? static_cast<unsigned char>(t[i + 1]) : 0;
+    const auto c2 = i + 2 < n ? static_cast<unsigned char>(t[i + 2]) : 0;
+    if (c == 0xC2 && c1 >= 0x80 && c1 <= 0x9F) return true;                   // C1 controls, NEL
+    if (c == 0xE2 && c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9)) return true;   // LS, PS
+    if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) return true;                   // BOM
+    if (c == 0xEF && c1 == 0xBF && (c2 == 0xBE || c2 == 0xBF)) return true;   // U+FFFE, U+FFFF
   }
   return false;
 }

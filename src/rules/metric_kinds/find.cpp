@@ -1,11 +1,42 @@
-// `find`: the first match of any of a metric's patterns, as a check shows it.
+// `find`: string, the first match of any of a metric's patterns in its scope,
+// as a check shows it (shortened, or redacted for secrets), located at its
+// line and column; "" when none. In another file of the skill (scripts/),
+// the value starts with that file's path, line and column.
 #include <algorithm>
 
-#include "scan_metrics.hpp"
+#include "metric_kind.hpp"
 #include "skillscore/util/utf8.hpp"
 
 namespace skillscore::rules {
 namespace {
+
+void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
+  r.allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "patterns", "except", "group", "show",
+                   "max_chars"});
+  FindSpec s;
+  s.scope = r.scope(n);
+  s.levels = r.heading_levels(n, s.scope);
+  const RegexFlags f = r.flags(n);
+  const RuleNode& pats = r.require(n, "patterns");
+  r.expect_seq(pats, "patterns");
+  for (const auto& x : pats.items()) s.patterns.push_back(r.regex(x, f));
+  if (s.patterns.empty()) r.fail(pats, "patterns must not be empty");
+  if (n["except"].IsDefined()) {
+    r.expect_seq(n["except"], "except");
+    for (const auto& x : n["except"].items()) s.except.push_back(r.regex(x, f));
+  }
+  if (n["group"].IsDefined()) {
+    s.group = static_cast<int>(r.integer(n["group"], "group"));
+    for (const auto& re : s.patterns) {
+      if (s.group < 0 || s.group > re.group_count()) r.fail(n["group"], "group: a pattern has no such capture group");
+    }
+  }
+  if (n["show"].IsDefined()) s.show = r.enum_value(n["show"], find_shows(), "show");
+  if (n["max_chars"].IsDefined()) s.max_chars = static_cast<int>(r.integer(n["max_chars"], "max_chars"));
+  if (s.max_chars < 8) r.fail(n["max_chars"], "max_chars must be at least 8");
+  m.type = ValueType::String;
+  m.spec = std::move(s);
+}
 
 // Scopes whose pieces are slices of a file, so that columns are true.
 bool sliced(Scope s) { return s != Scope::Headings && s != Scope::Links; }
@@ -59,9 +90,9 @@ std::string shown(const FindSpec& s, std::string_view text) {
   return std::string(text.substr(0, pos)) + "... (" + std::to_string(util::count_code_points(text)) + " characters)";
 }
 
-}  // namespace
-
-Value eval_find(const FindSpec& s, ScopeTexts& scopes, Location& at) {
+Value evaluate(const MetricDef& def, int, MetricContext& ctx, MetricPosition at) {
+  const auto& s = std::get<FindSpec>(def.spec);
+  ScopeTexts& scopes = ctx.scopes;
   for (const auto& p : scopes.pieces(s.scope, s.levels)) {
     Hit best;
     for (const auto& re : s.patterns) {
@@ -80,11 +111,21 @@ Value eval_find(const FindSpec& s, ScopeTexts& scopes, Location& at) {
       // Another file: its own line and column are in the message; the skill file has none.
       value = std::string(p.origin) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + value;
     } else {
-      at = {line, column};
+      at.line = line;
+      at.column = column;
     }
     return Value::string(std::move(value));
   }
   return Value::string("");
 }
+
+}  // namespace
+
+const MetricKindDef k_find_kind = {
+    MetricKind::Find, "find",
+    "string: the first match of `patterns` in `scope` (`group`, `except`, `show: match|redacted`, `max_chars`), "
+    "located at its line and column; \"\" when none",
+    read, evaluate, /*locatable=*/true, /*waits_for_presence=*/nullptr,
+};
 
 }  // namespace skillscore::rules

@@ -1,13 +1,60 @@
-// `characters`: the first of a list of code points (invisible, deceptive),
-// named as the rule file names them, where its context does not allow it.
+// `characters`: string, the first of a list of code points (invisible,
+// deceptive) in a scope or a frontmatter field, named as the rule file names
+// it ("U+202E RIGHT-TO-LEFT OVERRIDE"), where its context does not allow it;
+// tag characters also spell the ASCII they hide. "" when none.
 #include <cstdio>
+#include <tuple>
 
-#include "scan_metrics.hpp"
+#include "field_path.hpp"
+#include "metric_kind.hpp"
 #include "skillscore/util/unicode_category.hpp"
 #include "skillscore/util/utf8.hpp"
 
 namespace skillscore::rules {
 namespace {
+
+// "U+202E" (or "0x202E").
+char32_t code_point(const MetricReader& r, const RuleNode& n) {
+  const std::string t = r.scalar(n, "code point");
+  const std::size_t skip = t.rfind("U+", 0) == 0 || t.rfind("0x", 0) == 0 ? 2 : std::string::npos;
+  if (skip == std::string::npos || t.size() <= skip || t.size() > skip + 6 ||
+      t.find_first_not_of("0123456789abcdefABCDEF", skip) != std::string::npos) {
+    r.fail(n, "a code point is written U+XXXX (hexadecimal), got '" + t + "'");
+  }
+  const auto v = std::stoul(t.substr(skip), nullptr, 16);
+  if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) r.fail(n, "not a Unicode scalar value: " + t);
+  return static_cast<char32_t>(v);
+}
+
+void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
+  r.allow_keys(n, {"name", "kind", "description", "scope", "path", "characters"});
+  CharactersSpec s;
+  if (n["scope"].IsDefined() == n["path"].IsDefined()) r.fail(n, "a characters metric has exactly one of scope or path");
+  if (n["scope"].IsDefined()) s.scope = r.scope(n);
+  else s.path = field_path(r.scalar(n["path"], "path"));
+  const RuleNode& list = r.require(n, "characters");
+  r.expect_seq(list, "characters");
+  for (const auto& c : list.items()) {
+    r.expect_map(c, "a character");
+    r.allow_keys(c, {"code", "from", "to", "name", "allowed", "decode_tags"});
+    CharacterRange cr;
+    if (c["code"].IsDefined()) {
+      if (c["from"].IsDefined() || c["to"].IsDefined()) r.fail(c, "a character has code, or from and to");
+      cr.first = cr.last = code_point(r, c["code"]);
+    } else {
+      cr.first = code_point(r, r.require(c, "from"));
+      cr.last = code_point(r, r.require(c, "to"));
+      if (cr.last < cr.first) r.fail(c["to"], "to is below from");
+    }
+    cr.name = r.scalar(r.require(c, "name"), "name");
+    if (c["allowed"].IsDefined()) cr.allowed = r.enum_value(c["allowed"], char_contexts(), "allowed");
+    cr.decode_tags = c["decode_tags"].IsDefined() && r.boolean(c["decode_tags"], "decode_tags");
+    s.characters.push_back(std::move(cr));
+  }
+  if (s.characters.empty()) r.fail(list, "characters must not be empty");
+  m.type = ValueType::String;
+  m.spec = std::move(s);
+}
 
 using util::GeneralCategory;
 
@@ -47,9 +94,10 @@ std::string describe(char32_t c, const CharacterRange& r) {
   return out;
 }
 
-}  // namespace
-
-Value eval_characters(const CharactersSpec& s, ScopeTexts& scopes, const doc::Document& doc, Location& at) {
+Value evaluate(const MetricDef& def, int, MetricContext& ctx, MetricPosition at) {
+  const auto& s = std::get<CharactersSpec>(def.spec);
+  ScopeTexts& scopes = ctx.scopes;
+  const doc::Document& doc = ctx.doc;
   Pieces local;
   const Pieces* pieces = &local;
   std::string field_text;
@@ -100,9 +148,11 @@ Value eval_characters(const CharactersSpec& s, ScopeTexts& scopes, const doc::Do
             if (!p.origin.empty()) {
               first = std::string(p.origin) + ":" + std::to_string(line) + ": " + first;
             } else if (s.path.empty()) {
-              at = {line, util::count_code_points(t.substr(line_start, at_pos - line_start)) + 1};
+              at.line = line;
+              at.column = util::count_code_points(t.substr(line_start, at_pos - line_start)) + 1;
             } else {
-              at = {field_line, field_column};
+              at.line = field_line;
+              at.column = field_column;
             }
           }
           if (r->decode_tags && !tag_run_done && c >= 0xE0020 && c <= 0xE007E) {
@@ -124,5 +174,14 @@ Value eval_characters(const CharactersSpec& s, ScopeTexts& scopes, const doc::Do
   if (count > 1) out += " (" + std::to_string(count) + " in all)";
   return Value::string(std::move(out));
 }
+
+}  // namespace
+
+const MetricKindDef k_characters_kind = {
+    MetricKind::Characters, "characters",
+    "string: the first code point of `characters` ({code|from,to, name, allowed, decode_tags}) in `scope` or the "
+    "frontmatter field `path`, named (U+202E RIGHT-TO-LEFT OVERRIDE) and located; \"\" when none",
+    read, evaluate, /*locatable=*/true, /*waits_for_presence=*/nullptr,
+};
 
 }  // namespace skillscore::rules
