@@ -129,7 +129,7 @@ class SimpleReader {
       ++at_;
       std::optional<PyValue> value;
       if (v == s.size()) {
-        value = nested(indent, depth);
+        value = nested(indent, depth, key_line, indent + k + 1);
       } else {
         value = inline_value(trim_right(s.substr(v)), key_line, indent + v, true);
         if (value && !ends_here(indent)) return std::nullopt;
@@ -151,7 +151,7 @@ class SimpleReader {
 
   // The value of a key with nothing after its ':': a nested mapping, a block
   // list (indented, or at the key's own indentation), or null.
-  std::optional<PyValue> nested(std::size_t indent, std::size_t depth) {
+  std::optional<PyValue> nested(std::size_t indent, std::size_t depth, std::size_t key_line, std::size_t colon_end) {
     const std::size_t save = at_;
     skip_blank();
     if (at_ < lines_.size()) {
@@ -161,14 +161,10 @@ class SimpleReader {
       if (l.indent > indent) return dash ? sequence(l.indent, depth + 1) : mapping(l.indent, depth + 1);
       if (l.indent == indent && dash) return sequence(indent, depth + 1);
     }
-    // yaml-cpp places a null where the next token starts.
+    // PyYAML places an empty value where its ':' ends.
     if (!counted()) return std::nullopt;
     PyValue none = PyValue::none();
-    if (at_ < lines_.size()) {
-      place(none, at_, lines_[at_].indent);
-    } else {
-      place(none, lines_.size() - 1, 0);  // the end of the stream: its last line
-    }
+    place(none, key_line, colon_end);
     at_ = save;
     return none;
   }
@@ -275,7 +271,7 @@ class SimpleReader {
       if (tag == ScalarTag::Merge || tag == ScalarTag::Value) return std::nullopt;
     }
     ScalarError error;
-    return construct_scalar(tag, s, error);  // on an error, yaml-cpp's path reports it
+    return construct_scalar(tag, s, error);  // on an error, the full loader reports it
   }
 
   std::string_view text_;
