@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "bench_corpus.hpp"
-#include "skillscore/app/assess.hpp"
+#include "skillscore/assess/assess.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/doc/markdown.hpp"
 #include "skillscore/doc/yaml_loader.hpp"
@@ -155,7 +155,7 @@ void BM_Assess(benchmark::State& state) {
   for (auto _ : state) {
     for (const auto& f : sb::corpus()) {
       doc::Document d(f.path, f.text, p.document.frontmatter);
-      benchmark::DoNotOptimize(app::assess(p, d).score.score);
+      benchmark::DoNotOptimize(assess::assess(p, d).score.score);
     }
   }
   set_bytes(state);
@@ -173,7 +173,7 @@ std::vector<report::Assessment>& assessments() {
     std::vector<report::Assessment> out;
     for (const auto& f : sb::corpus()) {
       doc::Document d(f.path, f.text, sb::profile().document.frontmatter);
-      out.push_back(app::assess(sb::profile(), d));
+      out.push_back(assess::assess(sb::profile(), d));
     }
     return out;
   }();

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "fuzz_common.hpp"
-#include "skillscore/app/assess.hpp"
+#include "skillscore/assess/assess.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/doc/markdown.hpp"
 #include "skillscore/rules/loader.hpp"
@@ -38,6 +38,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const doc::Document d("fuzz/SKILL.md", k_skill, profile->document.frontmatter, profile->document.yaml);
-  (void)app::assess(*profile, d);
+  (void)assess::assess(*profile, d);
   return 0;
 }

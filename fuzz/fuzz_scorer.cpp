@@ -12,7 +12,7 @@
 #include <string>
 
 #include "fuzz_common.hpp"
-#include "skillscore/app/assess.hpp"
+#include "skillscore/assess/assess.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/doc/markdown.hpp"
 #include "skillscore/report/json_report.hpp"
@@ -78,11 +78,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!text) return 0;
   for (const rules::Profile* p : {&*g_builtin, &*g_ast}) {
     const doc::Document d("fuzz/SKILL.md", *text, p->document.frontmatter, p->document.yaml);
-    const report::Assessment a = app::assess(*p, d);
+    const report::Assessment a = assess::assess(*p, d);
     if (!(a.score.score >= 0.0 && a.score.score <= 1.0)) __builtin_trap();
     const std::string json = report::assessment_json(a, 0);
     if (p == &*g_builtin) {
-      const report::Assessment b = app::assess(*g_indexed, d);
+      const report::Assessment b = assess::assess(*g_indexed, d);
       if (report::assessment_json(b, 0) != json) __builtin_trap();
       check_ascii_forms(d.body());
     }

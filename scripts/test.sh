@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh
+CMAKE_ARGS="-DSKILLSCORE_BUILD_TESTS=ON -DSKILLSCORE_BUILD_PYTHON=ON ${CMAKE_ARGS:-}" scripts/build.sh
 cd "${BUILD_DIR:-build}"
 ctest --output-on-failure -j "$(nproc)"

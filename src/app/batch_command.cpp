@@ -8,10 +8,11 @@
 
 #include "skillscore/app/baseline.hpp"
 #include "skillscore/app/config.hpp"
-#include "skillscore/app/diagnostics.hpp"
+#include "skillscore/assess/diagnostics.hpp"
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/overrides.hpp"
 #include "skillscore/app/progress.hpp"
+#include "skillscore/app/weights_file.hpp"
 #include "skillscore/batch/discover.hpp"
 #include "skillscore/batch/runner.hpp"
 #include "skillscore/report/json_report.hpp"
@@ -59,6 +60,24 @@ std::optional<Config> find_and_load_config(const BatchOptions& o) {
   return c;
 }
 
+bool apply_weights_file(rules::Profile& profile, const std::string& file) {
+  std::string error;
+  const auto table = load_weights_file(file, error);
+  if (!table) {
+    spdlog::error("{}", error);
+    return false;
+  }
+  if (std::none_of(profile.score.terms.begin(), profile.score.terms.end(),
+                   [](const rules::ScoreTerm& t) { return t.fallback.has_value(); })) {
+    spdlog::warn("{}: profile {} has no fallback weights: terms the table leaves out keep their own", file, profile.name);
+  }
+  // Ignored, as the reference ignores them, but a misspelt key is worth a word.
+  for (const auto& key : score::apply_weights(profile, *table)) {
+    spdlog::warn("{}: '{}' is not a score term of profile {} (ignored)", file, key, profile.name);
+  }
+  return true;
+}
+
 std::optional<Settings> resolve(const BatchOptions& o) {
   const auto config = find_and_load_config(o);
   if (!config) return std::nullopt;
@@ -83,6 +102,8 @@ std::optional<Settings> resolve(const BatchOptions& o) {
     spdlog::error("{}", error);
     return std::nullopt;
   }
+  // After the overrides: with --weights the score is the reference's with that table.
+  if (o.weights_file && !apply_weights_file(s.profile, *o.weights_file)) return std::nullopt;
   s.min_score = o.min_score ? o.min_score : config->min_score;
   s.min_mean = o.min_mean ? o.min_mean : config->min_mean;
   // `check` fails on error-severity issues unless told otherwise; `score` never does.
@@ -169,7 +190,7 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
   ro.stop = &interrupt_flag();
   ro.allow_suppressions = o.allow_suppressions;
   for (const auto& c : settings->profile.checks) ro.known_rules.insert({c.id, c.slug});
-  for (const auto& d : diagnostics()) ro.known_rules.insert({std::string(d.id), std::string(d.slug)});
+  for (const auto& d : assess::diagnostics()) ro.known_rules.insert({std::string(d.id), std::string(d.slug)});
   std::uint64_t output_ns = 0;
   std::size_t done = 0;
   const auto run_start = std::chrono::steady_clock::now();

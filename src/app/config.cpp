@@ -2,31 +2,26 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
-#include <initializer_list>
+#include <cstdlib>
 
+#include "skillscore/rules/rule_reader.hpp"
 #include "skillscore/util/file_io.hpp"
 
 namespace skillscore::app {
 namespace fs = std::filesystem;
 namespace {
 
-struct ConfigError {
-  std::string message;
-};
-
-class ConfigReader {
+// Through the rule files' reader (rules::RuleReader over rules::RuleNode): the
+// same file:line errors; only the messages that say "value" rather than "scalar" are its own.
+class ConfigReader : public rules::RuleReader {
  public:
-  explicit ConfigReader(std::string source) : source_(std::move(source)) {}
+  explicit ConfigReader(std::string source) : RuleReader(std::move(source)) {}
 
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& msg) const {
-    throw ConfigError{source_ + ":" + std::to_string(n.Mark().line + 1) + ": " + msg};
-  }
-  std::string scalar(const YAML::Node& n, const std::string& what) const {
+  std::string scalar(const rules::RuleNode& n, const std::string& what) const {
     if (!n.IsScalar()) fail(n, what + " must be a single value");
     return n.Scalar();
   }
-  double number(const YAML::Node& n, const std::string& what, double lo, double hi) const {
+  double number(const rules::RuleNode& n, const std::string& what, double lo, double hi) const {
     const std::string s = scalar(n, what);
     char* end = nullptr;
     const double d = std::strtod(s.c_str(), &end);
@@ -35,81 +30,69 @@ class ConfigReader {
     }
     return d;
   }
-  std::vector<std::string> strings(const YAML::Node& n, const std::string& what) const {
+  std::vector<std::string> strings(const rules::RuleNode& n, const std::string& what) const {
     std::vector<std::string> out;
     if (n.IsScalar()) {
       out.push_back(n.Scalar());
     } else if (n.IsSequence()) {
-      for (const auto& x : n) out.push_back(scalar(x, what));
+      for (const auto& x : n.items()) out.push_back(scalar(x, what));
     } else {
       fail(n, what + " must be a pattern or a list of patterns");
     }
     return out;
   }
-  rules::Severity severity(const YAML::Node& n) const {
+  rules::Severity severity(const rules::RuleNode& n) const {
     const std::string s = scalar(n, "severity");
     if (auto v = rules::kind_from_name(rules::severities(), s)) return *v;
-    fail(n, "unknown severity '" + s + "' (one of: error, warning, info)");
-  }
-  void allow(const YAML::Node& n, std::initializer_list<std::string_view> keys) const {
-    for (const auto& kv : n) {
-      const std::string k = kv.first.Scalar();
-      if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
-        std::string list;
-        for (auto key : keys) list += (list.empty() ? "" : ", ") + std::string(key);
-        fail(kv.first, "unknown key '" + k + "' (allowed: " + list + ")");
-      }
-    }
+    fail(n, "unknown severity '" + s + "' (one of: " + rules::kind_names(rules::severities()) + ")");
   }
 
-  Config read(const YAML::Node& root) {
+  Config read(const rules::RuleNode& root) {
     Config c;
     if (root.IsNull()) return c;
     if (!root.IsMap()) fail(root, "the configuration must be a mapping");
-    allow(root, {"profile", "rules", "min-score", "min-mean", "fail-on", "include", "exclude", "overrides", "params"});
-    if (root["profile"]) c.profile = scalar(root["profile"], "profile");
-    if (root["rules"]) c.rules = scalar(root["rules"], "rules");
-    if (root["min-score"]) c.min_score = number(root["min-score"], "min-score", 0.0, 1.0);
-    if (root["min-mean"]) c.min_mean = number(root["min-mean"], "min-mean", 0.0, 1.0);
-    if (root["fail-on"]) {
+    allow_keys(root, {"profile", "rules", "min-score", "min-mean", "fail-on", "include", "exclude", "overrides", "params"});
+    if (root["profile"].IsDefined()) c.profile = scalar(root["profile"], "profile");
+    if (root["rules"].IsDefined()) c.rules = scalar(root["rules"], "rules");
+    if (root["min-score"].IsDefined()) c.min_score = number(root["min-score"], "min-score", 0.0, 1.0);
+    if (root["min-mean"].IsDefined()) c.min_mean = number(root["min-mean"], "min-mean", 0.0, 1.0);
+    if (root["fail-on"].IsDefined()) {
       if (scalar(root["fail-on"], "fail-on") == "none") c.fail_on_none = true;
       else c.fail_on = severity(root["fail-on"]);
     }
-    if (root["include"]) c.include = strings(root["include"], "include");
-    if (root["exclude"]) c.exclude = strings(root["exclude"], "exclude");
-    if (root["overrides"]) {
-      const YAML::Node o = root["overrides"];
+    if (root["include"].IsDefined()) c.include = strings(root["include"], "include");
+    if (root["exclude"].IsDefined()) c.exclude = strings(root["exclude"], "exclude");
+    if (root["overrides"].IsDefined()) {
+      const rules::RuleNode& o = root["overrides"];
       if (!o.IsMap()) fail(o, "overrides must map rule ids (or slugs) to settings");
-      for (const auto& kv : o) {
-        const std::string rule = kv.first.Scalar();
-        const YAML::Node v = kv.second;
+      for (std::size_t i = 0; i < o.size(); ++i) {
+        const std::string rule = o.key(i).Scalar();
+        const rules::RuleNode& v = o.value(i);
         if (!v.IsMap()) fail(v, "the override of " + rule + " must be a mapping (enabled, severity, weight)");
-        allow(v, {"enabled", "severity", "weight"});
+        allow_keys(v, {"enabled", "severity", "weight"});
         RuleOverride r;
-        r.line = static_cast<std::size_t>(kv.first.Mark().line + 1);
-        if (v["enabled"]) {
+        r.line = static_cast<std::size_t>(o.key(i).line() + 1);
+        if (v["enabled"].IsDefined()) {
           const std::string e = scalar(v["enabled"], "enabled");
           if (e != "true" && e != "false") fail(v["enabled"], "enabled must be true or false");
           r.enabled = e == "true";
         }
-        if (v["severity"]) r.severity = severity(v["severity"]);
-        if (v["weight"]) r.weight = number(v["weight"], "weight", 0.0, 100.0);
+        if (v["severity"].IsDefined()) r.severity = severity(v["severity"]);
+        if (v["weight"].IsDefined()) r.weight = number(v["weight"], "weight", 0.0, 100.0);
         c.overrides[rule] = r;
       }
     }
-    if (root["params"]) {
-      const YAML::Node p = root["params"];
+    if (root["params"].IsDefined()) {
+      const rules::RuleNode& p = root["params"];
       if (!p.IsMap()) fail(p, "params must map names of the profile's param metrics to numbers");
-      for (const auto& kv : p) {
-        c.params[kv.first.Scalar()] = {number(kv.second, kv.first.Scalar(), 0.0, 1e12),
-                                       static_cast<std::size_t>(kv.first.Mark().line + 1)};
+      for (std::size_t i = 0; i < p.size(); ++i) {
+        const std::string name = p.key(i).Scalar();
+        c.params[name] = {number(p.value(i), name, 0.0, 1e12), static_cast<std::size_t>(p.key(i).line() + 1)};
       }
     }
     return c;
   }
 
- private:
-  std::string source_;
 };
 
 }  // namespace
@@ -133,10 +116,10 @@ std::optional<Config> load_config(const fs::path& file, std::string& error) {
     return std::nullopt;
   }
   try {
-    Config c = ConfigReader(file.string()).read(YAML::Load(r.data));
+    Config c = ConfigReader(file.string()).read(rules::RuleNode::from_yaml(YAML::Load(r.data)));
     c.file = file;
     return c;
-  } catch (const ConfigError& e) {
+  } catch (const rules::RuleFileError& e) {
     error = e.message;
   } catch (const YAML::Exception& e) {
     error = file.string() + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg;

@@ -5,9 +5,10 @@
 #include <cstdio>
 
 #include "skillscore/app/batch_command.hpp"
-#include "skillscore/app/diagnostics.hpp"
+#include "skillscore/assess/diagnostics.hpp"
 #include "skillscore/fix/fixes.hpp"
 #include "skillscore/report/json_writer.hpp"
+#include "skillscore/report/rule_docs.hpp"
 #include "skillscore/rules/loader.hpp"
 
 namespace skillscore::app {
@@ -51,7 +52,7 @@ int run_rules(const RulesOptions& o, std::ostream& out) {
       else w.null();
       w.key("title").value(c.title).end_object();
     }
-    for (const auto& d : diagnostics()) {
+    for (const auto& d : assess::diagnostics()) {
       w.begin_object().key("id").value(d.id).key("slug").value(d.slug);
       w.key("severity").value(rules::kind_name(rules::severities(), d.severity)).key("weight").null();
       w.key("title").value(d.title).end_object();
@@ -73,7 +74,7 @@ int run_rules(const RulesOptions& o, std::ostream& out) {
     out << buf << slug << " " << c.title << "\n";
   }
   out << "\nskillscore's own diagnostics (every profile):\n";
-  for (const auto& d : diagnostics()) {
+  for (const auto& d : assess::diagnostics()) {
     std::snprintf(buf, sizeof buf, "%-6s %-9s %-7s ", std::string(d.id).c_str(),
                   std::string(rules::kind_name(rules::severities(), d.severity)).c_str(), "-");
     std::string slug(d.slug);
@@ -105,6 +106,7 @@ bool explain_in(const rules::Profile& p, const std::string& id, std::ostream& ou
           << "): `skillscore fix`, or a code action of `skillscore lsp`\n";
     }
     out << "\nExamples: tests/fixtures/rules/" << c.origin << "/" << c.id << "/pass/ and " << c.id << "/fail/\n";
+    out << "Page: " << report::rule_doc_path(c.id) << "\n";
     return true;
   }
   return false;
@@ -116,10 +118,10 @@ int run_explain(const RulesOptions& o, const std::string& id, std::ostream& out)
   const auto p = load(o);
   if (!p) return k_exit_error;
   if (explain_in(*p, id, out)) return k_exit_ok;
-  for (const auto& d : diagnostics()) {
+  for (const auto& d : assess::diagnostics()) {
     if (d.id != id && d.slug != id) continue;
     out << d.id << " " << d.slug << " (skillscore, " << rules::kind_name(rules::severities(), d.severity) << ")\n\n"
-        << d.title << ".\n\nfix: " << d.recommendation << "\n";
+        << d.title << ".\n\nfix: " << d.recommendation << "\n" << "Page: " << report::rule_doc_path(d.id) << "\n";
     return k_exit_ok;
   }
   // No profile named: the rule may be another built-in profile's (ST021 is strict's).

@@ -7,8 +7,8 @@
 #include <mutex>
 #include <thread>
 
-#include "skillscore/app/assess.hpp"
-#include "skillscore/app/suppressions.hpp"
+#include "skillscore/assess/assess.hpp"
+#include "skillscore/assess/suppressions.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/util/file_io.hpp"
 
@@ -53,9 +53,9 @@ FileResult score_file(const rules::Profile& profile, const std::string& path, co
     }
     const doc::Document document(path, std::move(*text), profile.document.frontmatter, profile.document.yaml);
     timer.lap(&StageTimes::document_ns);
-    r.assessment = app::assess(profile, document, rules::EvalOptions{spare_core});
+    r.assessment = assess::assess(profile, document, rules::EvalOptions{spare_core});
     if (profile.document.honor_suppressions || options.allow_suppressions) {
-      app::apply_suppressions(document.text(), options.known_rules, *r.assessment);
+      assess::apply_suppressions(document.text(), options.known_rules, *r.assessment);
     }
     timer.lap(&StageTimes::rules_ns);
   } catch (const doc::MarkdownLimitError& e) {

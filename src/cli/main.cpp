@@ -18,6 +18,7 @@
 #include "skillscore/app/collection_command.hpp"
 #include "skillscore/doc/markdown.hpp"
 #include "skillscore/lsp/server.hpp"
+#include "docgen.hpp"
 
 namespace {
 
@@ -45,7 +46,7 @@ std::string format_names() {
 struct Raw {
   std::string format = "text";
   std::vector<std::string> outputs;
-  std::string profile, rules, config, output_dir, baseline, summary, fail_on;
+  std::string profile, rules, weights, config, output_dir, baseline, summary, fail_on;
   double min_score = -1, min_mean = -1;
   bool no_write = false, quiet = false, verbose = false;
 };
@@ -57,6 +58,7 @@ void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
   cmd->add_option("--output", raw.outputs, "Also write FORMAT:PATH (repeatable), e.g. sarif:results.sarif");
   cmd->add_option("--profile", raw.profile, "Built-in profile (default skill-fleet-v2)");
   cmd->add_option("--rules", raw.rules, "Load the profile from this rule file");
+  cmd->add_option("--weights", raw.weights, "Custom score weights (JSON or YAML), as the reference's weights= dict");
   cmd->add_option("--config", raw.config, "Configuration file (default: the nearest .skillscore.yaml upwards)");
   cmd->add_flag("--no-config", o.no_config, "Ignore .skillscore.yaml files");
   cmd->add_option("--include", o.include, "Only skills whose path matches this glob (repeatable)");
@@ -98,6 +100,7 @@ bool finish_options(BatchOptions& o, const Raw& raw, std::string& error) {
   }
   if (!raw.profile.empty()) o.profile = raw.profile;
   if (!raw.rules.empty()) o.rules_file = raw.rules;
+  if (!raw.weights.empty()) o.weights_file = raw.weights;
   if (!raw.config.empty()) o.config_file = raw.config;
   if (!raw.output_dir.empty()) o.output_dir = raw.output_dir;
   if (!raw.baseline.empty()) o.baseline = raw.baseline;
@@ -190,6 +193,7 @@ int main(int argc, char** argv) {
   bool lsp_stdio = false;
   lsp_cmd->add_flag("--stdio", lsp_stdio, "Talk over stdin and stdout (the only transport; accepted for editors that pass it)");
 
+  skillscore::cli::add_generate_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <set>
 
-#include "skillscore/app/assess.hpp"
-#include "skillscore/app/diagnostics.hpp"
-#include "skillscore/app/suppressions.hpp"
+#include "skillscore/assess/assess.hpp"
+#include "skillscore/assess/diagnostics.hpp"
+#include "skillscore/assess/suppressions.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/fix/profile_fixes.hpp"
 #include "skillscore/rules/kinds.hpp"
@@ -57,7 +57,7 @@ std::string hover_text(const report::Issue& issue, const rules::Profile& profile
     md += "\n\n" + check->title + ".";
     if (!check->doc.empty()) md += "\n\n" + check->doc;
   } else {
-    for (const auto& d : app::diagnostics()) {
+    for (const auto& d : assess::diagnostics()) {
       if (d.id == issue.rule) md += "\n\n" + std::string(d.title) + ".";
     }
   }
@@ -143,12 +143,12 @@ Analysis analyze(const std::string& path, std::string_view text, const app::Prof
   }
   try {
     const doc::Document document(path, std::move(*decoded), profile.document.frontmatter, profile.document.yaml);
-    report::Assessment a = app::assess(profile, document);
+    report::Assessment a = assess::assess(profile, document);
     if (profile.document.honor_suppressions) {
       std::set<std::string> known;
       for (const auto& c : profile.checks) known.insert({c.id, c.slug});
-      for (const auto& d : app::diagnostics()) known.insert({std::string(d.id), std::string(d.slug)});
-      app::apply_suppressions(document.text(), known, a);
+      for (const auto& d : assess::diagnostics()) known.insert({std::string(d.id), std::string(d.slug)});
+      assess::apply_suppressions(document.text(), known, a);
     }
     const LineTable lines(text);
     for (const auto& issue : a.issues) {

@@ -11,7 +11,8 @@
 
 #include "report_util.hpp"
 #include "reporters.hpp"
-#include "skillscore/app/diagnostics.hpp"
+#include "skillscore/assess/diagnostics.hpp"
+#include "skillscore/report/rule_docs.hpp"
 #include "skillscore/report/json_writer.hpp"
 #include "skillscore/score/rating.hpp"
 #include "skillscore/util/pystr.hpp"
@@ -21,7 +22,6 @@ namespace {
 
 constexpr std::string_view k_schema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr std::string_view k_info_uri = "https://github.com/skillscore/skillscore";
-constexpr std::string_view k_help_base = "https://github.com/skillscore/skillscore/blob/main/rules/README.md#";
 constexpr std::string_view k_fingerprint_key = "skillscore/v1";
 
 std::string_view sarif_level(rules::Severity s) {
@@ -45,12 +45,6 @@ std::string pascal_case(std::string_view slug) {
     out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
     upper = false;
   }
-  return out;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  util::ascii_lower(out);
   return out;
 }
 
@@ -111,7 +105,7 @@ class SarifReporter final : public Reporter {
     if (c.profile) {
       for (const auto& check : c.profile->checks) add_rule({check.id, check.slug, check.title, check.doc, check.severity});
     }
-    for (const auto& d : app::diagnostics()) {
+    for (const auto& d : assess::diagnostics()) {
       add_rule({std::string(d.id), std::string(d.slug), std::string(d.title), std::string(d.title), d.severity});
     }
   }
@@ -186,7 +180,7 @@ class SarifReporter final : public Reporter {
     w.key("name").value(pascal_case(r.slug.empty() ? r.id : r.slug));
     w.key("shortDescription").begin_object().key("text").value(r.title).end_object();
     w.key("fullDescription").begin_object().key("text").value(r.doc.empty() ? r.title : r.doc).end_object();
-    w.key("helpUri").value(std::string(k_help_base) + lower(r.id));
+    w.key("helpUri").value(rule_doc_url(r.id));
     w.key("defaultConfiguration").begin_object().key("level").value(sarif_level(r.severity)).end_object();
     w.key("properties").begin_object().key("slug").value(r.slug).end_object();
     w.end_object();

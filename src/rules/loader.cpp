@@ -249,7 +249,7 @@ class ProfileReader : public MetricReader {
     expect_seq(terms, "terms");
     for (const auto& t : terms.items()) {
       expect_map(t, "a score term");
-      allow_keys(t, {"metric", "weight", "scale"});
+      allow_keys(t, {"metric", "weight", "scale", "fallback"});
       ScoreTerm term;
       term.metric = metric_ref(require(t, "metric"), "metric");
       if (p_.metrics[static_cast<std::size_t>(term.metric)].type == ValueType::String) {
@@ -257,6 +257,7 @@ class ProfileReader : public MetricReader {
       }
       term.weight = number(require(t, "weight"), "weight");
       if (t["scale"].IsDefined()) term.scale = number(t["scale"], "scale");
+      if (t["fallback"].IsDefined()) term.fallback = number(t["fallback"], "fallback");
       s.terms.push_back(term);
     }
     if (n["penalty"].IsDefined()) {

@@ -2,7 +2,9 @@
 // point at described rules, with stable fingerprints.
 #include <doctest/doctest.h>
 
-#include "skillscore/app/diagnostics.hpp"
+#include <filesystem>
+
+#include "skillscore/assess/diagnostics.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -82,11 +84,13 @@ TEST_SUITE("report/sarif") {
     for (const auto& c : f.profile.checks) CHECK(ids.count(c.id));
     CHECK(ids.count("SS003"));
     // The profile's checks plus every one of skillscore's own diagnostics.
-    CHECK(rules.size() == f.profile.checks.size() + skillscore::app::diagnostics().size());
+    CHECK(rules.size() == f.profile.checks.size() + skillscore::assess::diagnostics().size());
     for (const auto& r : rules) {
       if (r["id"] == "SF012") {
         CHECK(r["name"] == "SectionCorePatterns");
-        CHECK(r["helpUri"] == "https://github.com/skillscore/skillscore/blob/main/rules/README.md#sf012");
+        // The rule's generated page, which the repository holds.
+        CHECK(r["helpUri"] == "https://github.com/skillscore/skillscore/blob/main/docs/rules/SF012.md");
+        CHECK(std::filesystem::is_regular_file(std::filesystem::path(SKILLSCORE_SOURCE_DIR) / "docs/rules/SF012.md"));
       }
       if (r["id"] == "SS001") CHECK(r["defaultConfiguration"]["level"] == "error");
     }

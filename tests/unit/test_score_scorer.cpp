@@ -86,8 +86,8 @@ TEST_SUITE("score/scorer") {
   TEST_CASE("changing one weight of the built-in profile moves the score as the formula says") {
     const std::string original = read_text(std::string(SKILLSCORE_SOURCE_DIR) + "/rules/skill-fleet-v2.yaml");
     REQUIRE_FALSE(original.empty());
-    const std::string heavier = skillscore::test::replaced(original, "{metric: has_core_principle, weight: 0.08}",
-                                                           "{metric: has_core_principle, weight: 0.5}");
+    const std::string heavier = skillscore::test::replaced(original, "{metric: has_core_principle, weight: 0.08,",
+                                                           "{metric: has_core_principle, weight: 0.5,");
     std::string error;
     const auto before = rules::load_profile_text(original, "skill-fleet-v2.yaml", error);
     REQUIRE_MESSAGE(before.has_value(), error);

@@ -31,6 +31,7 @@ struct BatchOptions {
   std::vector<OutputSpec> outputs;        // --output FORMAT:PATH
   std::optional<std::string> profile;
   std::optional<std::string> rules_file;
+  std::optional<std::string> weights_file; // --weights: a custom weight table (JSON or YAML)
   std::optional<std::string> config_file; // --config; otherwise the nearest .skillscore.yaml
   bool no_config = false;
   std::vector<std::string> include;

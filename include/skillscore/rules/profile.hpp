@@ -86,6 +86,10 @@ struct ScoreTerm {
   int metric = -1;
   double weight = 0.0;
   std::optional<double> scale;  // value / scale, capped at 1.0
+  // The weight when a custom weight table (--weights) lacks this term's key
+  // (its metric's name): the reference's `weights.get(key, fallback)`, which
+  // is not always the default table's weight. Absent: the term keeps `weight`.
+  std::optional<double> fallback;
 };
 struct PenaltySpec {
   std::vector<int> critical;       // bool metrics counted
