@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "skillscore/app/assess.hpp"
+#include "skillscore/assess/assess.hpp"
 #include "skillscore/batch/runner.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/doc/markdown.hpp"
@@ -51,7 +51,7 @@ std::string assess_text(const std::string& text, const std::string& profile_name
   std::optional<rules::Profile> storage;
   const rules::Profile& profile = with_weights(base, weights, storage);
   const doc::Document document(path, text, profile.document.frontmatter, profile.document.yaml);
-  return report::assessment_json(app::assess(profile, document), 0);
+  return report::assessment_json(assess::assess(profile, document), 0);
 }
 
 std::string assess_file(const std::string& path, const std::string& profile_name,

@@ -7,6 +7,7 @@
 #include "skillscore/assess/assess.hpp"
 #include "skillscore/assess/diagnostics.hpp"
 #include "skillscore/assess/suppressions.hpp"
+#include "skillscore/report/assessment.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/fix/profile_fixes.hpp"
 #include "skillscore/rules/kinds.hpp"
@@ -48,7 +49,7 @@ std::string fixes_line(std::string_view rule_id) {
   return s;
 }
 
-std::string hover_text(const report::Issue& issue, const rules::Profile& profile) {
+std::string hover_text(const assess::Issue& issue, const rules::Profile& profile) {
   std::string md = "**" + issue.rule + "** `" + issue.slug + "` (" +
                    std::string(rules::kind_name(rules::severities(), issue.severity)) + ")\n\n" + issue.message;
   const auto check = std::find_if(profile.checks.begin(), profile.checks.end(),
@@ -67,7 +68,7 @@ std::string hover_text(const report::Issue& issue, const rules::Profile& profile
   return md;
 }
 
-json diagnostic_json(const report::Issue& issue, const Range& range) {
+json diagnostic_json(const assess::Issue& issue, const Range& range) {
   json fixes = json::array();
   for (const auto kind : fix::fixes_for_rule(issue.rule)) fixes.push_back(std::string(fix::fix_info(kind).id));
   return {{"range", range_json(range)},
@@ -143,7 +144,7 @@ Analysis analyze(const std::string& path, std::string_view text, const app::Prof
   }
   try {
     const doc::Document document(path, std::move(*decoded), profile.document.frontmatter, profile.document.yaml);
-    report::Assessment a = assess::assess(profile, document);
+    assess::Assessment a = assess::assess(profile, document);
     if (profile.document.honor_suppressions) {
       std::set<std::string> known;
       for (const auto& c : profile.checks) known.insert({c.id, c.slug});
