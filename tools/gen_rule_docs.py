@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PROFILES = ["skill-fleet-v2", "agentskills", "strict"]  # a rule's page comes from the first that has it
+PROFILES = ["skill-fleet-v2", "agentskills", "strict", "security", "budgets"]  # a rule's page comes from the first that has it
 
 
 def run(binary: str, *args: str) -> str:

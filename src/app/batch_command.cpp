@@ -98,7 +98,8 @@ std::optional<Settings> resolve(const BatchOptions& o) {
     return std::nullopt;
   }
   Settings s{std::move(*profile), {}, {}, {}, {}, {}};
-  if (!apply_overrides(s.profile, config->overrides, config->file.string(), error)) {
+  if (!apply_overrides(s.profile, config->overrides, config->file.string(), error) ||
+      !apply_params(s.profile, config->params, config->file.string(), error)) {
     spdlog::error("{}", error);
     return std::nullopt;
   }

@@ -62,7 +62,7 @@ class ConfigReader : public rules::RuleReader {
     Config c;
     if (root.IsNull()) return c;
     if (!root.IsMap()) fail(root, "the configuration must be a mapping");
-    allow_keys(root, {"profile", "rules", "min-score", "min-mean", "fail-on", "include", "exclude", "overrides"});
+    allow_keys(root, {"profile", "rules", "min-score", "min-mean", "fail-on", "include", "exclude", "overrides", "params"});
     if (root["profile"].IsDefined()) c.profile = profile(root["profile"]);
     if (root["rules"].IsDefined()) c.rules = scalar(root["rules"], "rules");
     if (root["min-score"].IsDefined()) c.min_score = number(root["min-score"], "min-score", 0.0, 1.0);
@@ -93,6 +93,14 @@ class ConfigReader : public rules::RuleReader {
         if (v["severity"].IsDefined()) r.severity = severity(v["severity"]);
         if (v["weight"].IsDefined()) r.weight = number(v["weight"], "weight", 0.0, 100.0);
         c.overrides[rule] = r;
+      }
+    }
+    if (root["params"].IsDefined()) {
+      const rules::RuleNode& p = root["params"];
+      if (!p.IsMap()) fail(p, "params must map names of the profile's param metrics to numbers");
+      for (std::size_t i = 0; i < p.size(); ++i) {
+        const std::string name = p.key(i).Scalar();
+        c.params[name] = {number(p.value(i), name, 0.0, 1e12), static_cast<std::size_t>(p.key(i).line() + 1)};
       }
     }
     return c;

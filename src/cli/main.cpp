@@ -16,6 +16,8 @@
 #include "skillscore/app/fix_command.hpp"
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/rules_command.hpp"
+#include "skillscore/app/tokens_command.hpp"
+#include "skillscore/app/collection_command.hpp"
 #include "skillscore/doc/markdown.hpp"
 #include "skillscore/lsp/server.hpp"
 #include "docgen.hpp"
@@ -226,6 +228,23 @@ int main(int argc, char** argv) {
   }
   rules_cmd->add_option("--format", rules_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  skillscore::app::TokensOptions tokens_options;
+  auto* tokens_cmd = app.add_subcommand("tokens", "Token counts (o200k_base, cl100k_base, estimate) per skill and section");
+  tokens_cmd->add_option("paths", tokens_options.paths, "Files or directories (every SKILL.md or skill.md below)")->required();
+  tokens_cmd->add_option("--format", tokens_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  tokens_cmd->add_flag("--raw", tokens_options.raw, "Count each named file's bytes as one text (no frontmatter, no sections)");
+  tokens_cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
+
+  skillscore::app::CollectionOptions collection_options;
+  auto* collection_cmd = app.add_subcommand(
+      "collection", "Collection checks: start-up description budget of a host, duplicate and near-duplicate skills");
+  collection_cmd->add_option("paths", collection_options.paths, "Files or directories (every SKILL.md or skill.md below)")->required();
+  collection_cmd->add_option("--host", collection_options.host, "Whose limits: claude-code or agentskills")->capture_default_str();
+  collection_cmd->add_option("--format", collection_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  collection_cmd->add_option("--similarity", collection_options.threshold,
+                             "Word-trigram Jaccard similarity from which descriptions are near duplicates")
+      ->check(CLI::Range(0.1, 1.0))->capture_default_str();
+  collection_cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
   skillscore::app::FixOptions fix_options;
   bool fix_list = false;
   auto* fix_cmd = app.add_subcommand("fix", "Apply safe fixes (line endings, whitespace, fences, frontmatter); --diff shows them");
@@ -265,6 +284,8 @@ int main(int argc, char** argv) {
       return rules_cmd->parsed() ? skillscore::app::run_rules(rules_options, std::cout)
                                  : skillscore::app::run_explain(rules_options, explain_id, std::cout);
     }
+    if (tokens_cmd->parsed()) return skillscore::app::run_tokens(tokens_options, std::cout);
+    if (collection_cmd->parsed()) return skillscore::app::run_collection(collection_options, std::cout);
     if (lsp_cmd->parsed()) return skillscore::lsp::run_server(STDIN_FILENO, STDOUT_FILENO, lsp_options);
     if (fix_cmd->parsed()) {
       if (fix_list) return skillscore::app::run_fix_list(std::cout);

@@ -4,6 +4,18 @@
 namespace skillscore::rules {
 namespace {
 
+constexpr KindInfo<FindShow> k_find_shows[] = {
+    {FindShow::Match, "match", "the matched text, shortened to `max_chars`"},
+    {FindShow::Redacted, "redacted", "the first four characters and the length (for secrets)"},
+};
+
+constexpr KindInfo<CharContext> k_char_contexts[] = {
+    {CharContext::Nowhere, "nowhere", "the character is reported wherever it is"},
+    {CharContext::EmojiSequence, "emoji_sequence", "allowed between two emoji (symbols, So)"},
+    {CharContext::BetweenLetters, "between_letters", "allowed between two letters or marks"},
+    {CharContext::FileStart, "file_start", "allowed as the first character of the file"},
+};
+
 constexpr KindInfo<ReferenceTest> k_reference_tests[] = {
     {ReferenceTest::MissingCount, "missing_count", "int: references to files that do not exist"},
     {ReferenceTest::MissingFirst, "missing_first", "string: the first reference to a missing file"},
@@ -26,6 +38,9 @@ constexpr KindInfo<Scope> k_scopes[] = {
     {Scope::Headings, "headings", "each Markdown heading's text, separately (from the AST)"},
     {Scope::Prose, "prose", "the body outside code blocks (from the AST)"},
     {Scope::Links, "links", "each link or image target of the body, separately (from the AST)"},
+    {Scope::File, "file", "the whole file as raw text, frontmatter included"},
+    {Scope::Scripts, "scripts", "each text file under the skill's scripts/ directory, separately (lines are the script's)"},
+    {Scope::References, "references", "each text file under the skill's references/ directory, separately (lines are the file's)"},
 };
 
 constexpr KindInfo<FieldTest> k_field_tests[] = {
@@ -61,5 +76,7 @@ std::span<const KindInfo<Severity>> severities() { return k_severities; }
 std::span<const KindInfo<CodeBlockSource>> code_block_sources() { return k_code_block_sources; }
 std::span<const KindInfo<DocumentProperty>> document_properties() { return k_document_properties; }
 std::span<const KindInfo<ReferenceTest>> reference_tests() { return k_reference_tests; }
+std::span<const KindInfo<FindShow>> find_shows() { return k_find_shows; }
+std::span<const KindInfo<CharContext>> char_contexts() { return k_char_contexts; }
 
 }  // namespace skillscore::rules

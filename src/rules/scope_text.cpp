@@ -125,6 +125,25 @@ const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
         for (const auto& h : doc_.markdown().headings) headings_.push_back({h.text, h.line});
       }
       return headings_;
+    case Scope::File:
+      if (!have_file_) {
+        have_file_ = true;
+        file_.push_back({doc_.text(), 1});
+      }
+      return file_;
+    case Scope::Scripts:
+    case Scope::References: {
+      const bool scripts = scope == Scope::Scripts;
+      Pieces& pieces = scripts ? scripts_ : references_;
+      bool& have = scripts ? have_scripts_ : have_references_;
+      if (!have) {
+        have = true;
+        auto& files = scripts ? script_files_ : reference_files_;
+        files = read_skill_files(doc_.path(), scripts ? "scripts" : "references");
+        for (const auto& f : files) pieces.push_back({f.text, 1, util::UnicodeClasses::Unknown, f.name});
+      }
+      return pieces;
+    }
     case Scope::Links:
       if (!have_links_) {
         have_links_ = true;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "skillscore/doc/document.hpp"
+#include "skill_files.hpp"
 #include "skillscore/rules/profile.hpp"
 
 namespace skillscore::rules {
@@ -21,6 +22,8 @@ struct TextPiece {
   // Unknown for text that is not a slice of the file (AST headings and links
   // have entities decoded): regexes then look for themselves.
   util::UnicodeClasses classes = util::UnicodeClasses::Unknown;
+  // Another file of the skill ("scripts/x.sh"; lines are its own), or empty.
+  std::string_view origin;
 };
 
 struct CodeBlockView {
@@ -63,7 +66,9 @@ class ScopeTexts {
   std::vector<bool> presence_;
   std::future<std::optional<std::vector<bool>>> pending_presence_;  // from start_body_presence()
   CodeBlocks blocks_;
-  Pieces body_, code_, headings_, prose_, links_;
+  Pieces body_, code_, headings_, prose_, links_, file_, scripts_, references_;
+  std::vector<SkillFile> script_files_, reference_files_;
+  bool have_file_ = false, have_scripts_ = false, have_references_ = false;
   std::deque<std::pair<HeadingLevels, Pieces>> headings_by_level_;  // stable references
   std::string prose_text_;
   bool have_body_ = false, have_code_ = false, have_headings_ = false, have_prose_ = false, have_links_ = false;

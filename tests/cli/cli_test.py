@@ -170,6 +170,36 @@ def main():
                  "--format", "jsonl"], cwd=tree)
         p0 = run([bin_, "score", "b", "--no-write", "--format", "jsonl"], cwd=tree)
         check(p.returncode == 0 and p.stdout == p0.stdout, f"--rules with the shipped file equals the embedded profile ({p.returncode} {p.stderr.strip()[:300]})")
+        # Budgets: .skillscore.yaml's params change a profile's param metrics.
+        cfg_dir = os.path.join(tmp, "budget")
+        os.makedirs(os.path.join(cfg_dir, "tidy-imports"))
+        with open(os.path.join(cfg_dir, "tidy-imports", "SKILL.md"), "w", encoding="utf-8") as f:
+            f.write(GOOD)
+        lines = GOOD.split("---", 2)[2].strip().count("\n") + 1
+        with open(os.path.join(cfg_dir, ".skillscore.yaml"), "w") as f:
+            f.write(f"profile: budgets\nparams: {{max_body_lines: {lines - 1}}}\n")
+        p = run([bin_, "check", "tidy-imports", "--format", "jsonl", "--fail-on", "none"], cwd=cfg_dir)
+        issues = [i["rule"] for i in json.loads(p.stdout)["issues"]] if p.returncode == 0 else []
+        check("BU002" in issues, "params: max_body_lines below the body's lines fires BU002")
+        with open(os.path.join(cfg_dir, ".skillscore.yaml"), "w") as f:
+            f.write(f"profile: budgets\nparams: {{max_body_lines: {lines}}}\n")
+        p = run([bin_, "check", "tidy-imports", "--format", "jsonl", "--fail-on", "none"], cwd=cfg_dir)
+        check(p.returncode == 0 and "BU002" not in p.stdout, "params: a budget the body fits does not fire")
+        with open(os.path.join(cfg_dir, ".skillscore.yaml"), "w") as f:
+            f.write("profile: budgets\nparams: {max_lines: 3}\n")
+        p = run([bin_, "check", "tidy-imports"], cwd=cfg_dir)
+        check(p.returncode == 2 and ".skillscore.yaml:2:" in p.stderr and "no param 'max_lines'" in p.stderr,
+              "params: an unknown param is an error at its line")
+        # Token counts and collection checks.
+        p = run([bin_, "tokens", "tidy-imports", "--format", "json"], cwd=cfg_dir)
+        parts = json.loads(p.stdout)["parts"] if p.returncode == 0 else []
+        check([x["part"] for x in parts[:3]] == ["file", "description", "body"] and all(x["o200k_base"] > 0 for x in parts),
+              "tokens: file, description, body and sections with o200k_base counts")
+        shutil.copytree(os.path.join(cfg_dir, "tidy-imports"), os.path.join(cfg_dir, "copy"))
+        p = run([bin_, "collection", ".", "--format", "json"], cwd=cfg_dir)
+        rep = json.loads(p.stdout) if p.stdout else {}
+        check(p.returncode == 1 and len(rep.get("duplicate_names", [])) == 1 and len(rep.get("duplicate_descriptions", [])) == 1,
+              "collection: two copies of a skill are duplicate names and descriptions (exit 1)")
         p = run([bin_, "--version"])
         check(p.returncode == 0 and p.stdout.startswith("skillscore "), "--version")
         version = p.stdout

@@ -45,7 +45,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-PROFILES = ["skill-fleet-v2", "agentskills", "strict"]
+PROFILES = ["skill-fleet-v2", "agentskills", "strict", "security", "budgets"]
 HOME_PROFILE = "skill-fleet-v2"  # where skillscore's own diagnostics' fixtures live
 SKILL_FILES = ("SKILL.md", "skill.md")
 

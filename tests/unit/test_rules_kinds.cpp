@@ -31,13 +31,15 @@ void check_table(std::span<const KindInfo<E>> table, int enum_count) {
 
 TEST_SUITE("rules/kinds") {
   TEST_CASE("every table covers its enum with unique names") {
-    check_table(metric_kinds(), static_cast<int>(MetricKind::References) + 1);
-    check_table(scopes(), static_cast<int>(Scope::Links) + 1);
+    check_table(metric_kinds(), static_cast<int>(MetricKind::Param) + 1);
+    check_table(scopes(), static_cast<int>(Scope::References) + 1);
     check_table(field_tests(), static_cast<int>(FieldTest::UnexpectedKeys) + 1);
     check_table(document_properties(), static_cast<int>(DocumentProperty::FileName) + 1);
     check_table(reference_tests(), static_cast<int>(ReferenceTest::UnreferencedFirst) + 1);
     check_table(severities(), static_cast<int>(Severity::Info) + 1);
     check_table(code_block_sources(), static_cast<int>(CodeBlockSource::AstFenced) + 1);
+    check_table(find_shows(), static_cast<int>(FindShow::Redacted) + 1);
+    check_table(char_contexts(), static_cast<int>(CharContext::FileStart) + 1);
   }
 
   TEST_CASE("the names rule files use") {

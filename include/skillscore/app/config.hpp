@@ -30,6 +30,8 @@ struct Config {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   std::map<std::string, RuleOverride> overrides;  // by rule id or slug
+  // New values of the profile's `param` metrics (budgets), by name, with their line.
+  std::map<std::string, std::pair<double, std::size_t>> params;
 };
 
 inline constexpr const char* k_config_file_name = ".skillscore.yaml";

@@ -16,4 +16,10 @@ namespace skillscore::app {
 bool apply_overrides(rules::Profile& profile, const std::map<std::string, RuleOverride>& overrides,
                      const std::string& source, std::string& error);
 
+// Sets the value of each named `param` metric (a budget: max_body_tokens). An
+// int param takes only whole numbers. False with `error` at the config's line
+// for a name that is no param of the profile.
+bool apply_params(rules::Profile& profile, const std::map<std::string, std::pair<double, std::size_t>>& params,
+                  const std::string& source, std::string& error);
+
 }  // namespace skillscore::app

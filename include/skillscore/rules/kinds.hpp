@@ -19,6 +19,10 @@ enum class MetricKind {
   Formula,  // any: an expression over earlier metrics
   Document, // a property of the document itself (frontmatter state, directory...)
   References, // files the body points to, checked against the skill directory
+  Find,       // string: the first match of some patterns, shown (or redacted), with its line and column
+  Characters, // string: the first of some listed code points, named, with its line and column
+  Tokens,     // int or string: BPE tokens of a scope (util/bpe)
+  Param,      // a number the configuration may change (a budget)
 };
 
 enum class ReferenceTest {
@@ -42,6 +46,23 @@ enum class Scope {
   Headings,    // each heading's text (AST), separately
   Prose,       // the body's text outside code blocks (AST)
   Links,       // each link or image target of the body (AST), separately
+  File,        // the whole file as raw text, frontmatter included
+  Scripts,     // each text file under the skill's scripts/ directory, separately
+  References,  // each text file under the skill's references/ directory, separately
+};
+
+// What a `find` metric shows of its match.
+enum class FindShow {
+  Match,     // the matched text (control characters as spaces, shortened)
+  Redacted,  // its first four characters and its length (secrets)
+};
+
+// Where a listed character is allowed after all (`characters` metrics).
+enum class CharContext {
+  Nowhere,         // never
+  EmojiSequence,   // between two emoji (a ZWJ sequence: 👨‍👩‍👧)
+  BetweenLetters,  // between two letters or marks (ZWNJ in Persian, Indic scripts)
+  FileStart,       // as the first character of the file (a byte-order mark)
 };
 
 enum class FieldTest {
@@ -79,6 +100,8 @@ std::span<const KindInfo<Severity>> severities();
 std::span<const KindInfo<CodeBlockSource>> code_block_sources();
 std::span<const KindInfo<DocumentProperty>> document_properties();
 std::span<const KindInfo<ReferenceTest>> reference_tests();
+std::span<const KindInfo<FindShow>> find_shows();
+std::span<const KindInfo<CharContext>> char_contexts();
 
 template <typename E>
 std::optional<E> kind_from_name(std::span<const KindInfo<E>> table, std::string_view name) {

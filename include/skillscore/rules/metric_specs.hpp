@@ -12,6 +12,8 @@
 #include "skillscore/rules/expr.hpp"
 #include "skillscore/rules/kinds.hpp"
 #include "skillscore/rules/regex.hpp"
+#include "skillscore/rules/value.hpp"
+#include "skillscore/util/bpe.hpp"
 
 namespace skillscore::rules {
 
@@ -75,8 +77,40 @@ struct ReferencesSpec {
   std::optional<Regex> mention;  // paths written in the text (`references/x.md`), besides links
 };
 
+struct FindSpec {
+  Scope scope = Scope::Body;
+  HeadingLevels levels = 0;
+  std::vector<Regex> patterns;
+  std::vector<Regex> except;  // a match whose shown part any of these finds is passed over
+  int group = 0;              // the capture group shown and located (0: the whole match)
+  FindShow show = FindShow::Match;
+  int max_chars = 80;
+};
+struct CharacterRange {
+  char32_t first = 0, last = 0;
+  std::string name;  // "RIGHT-TO-LEFT OVERRIDE"; for a range, the range's name
+  CharContext allowed = CharContext::Nowhere;
+  bool decode_tags = false;  // tag characters: also show the ASCII text they spell
+};
+struct CharactersSpec {
+  Scope scope = Scope::File;
+  std::vector<std::string> path;  // a frontmatter field instead of a scope
+  std::vector<CharacterRange> characters;
+};
+enum class TokensValue { Max, Sum, LargestFile };
+struct TokensSpec {
+  util::Encoding encoding = util::Encoding::O200kBase;
+  Scope scope = Scope::Body;
+  std::vector<std::string> path;  // a frontmatter field instead of a scope
+  TokensValue value = TokensValue::Sum;
+};
+struct ParamSpec {
+  Value value;  // int or float; a configuration's `params:` may replace it
+};
+
 // In MetricKind order (the loader checks it).
 using MetricSpec = std::variant<SearchSpec, CountSpec, LengthSpec, FieldSpec, BlocksSpec, PointsSpec, SelectSpec,
-                                FormulaSpec, DocumentPropertySpec, ReferencesSpec>;
+                                FormulaSpec, DocumentPropertySpec, ReferencesSpec, FindSpec, CharactersSpec, TokensSpec,
+                                ParamSpec>;
 
 }  // namespace skillscore::rules

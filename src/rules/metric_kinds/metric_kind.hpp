@@ -72,6 +72,7 @@ const MetricKindDef& metric_kind_def(MetricKind kind);
 
 // The kinds (one file each).
 extern const MetricKindDef k_search_kind, k_count_kind, k_length_kind, k_field_kind, k_blocks_kind, k_points_kind,
-    k_select_kind, k_formula_kind, k_document_kind, k_references_kind;
+    k_select_kind, k_formula_kind, k_document_kind, k_references_kind, k_find_kind, k_characters_kind, k_tokens_kind,
+    k_param_kind;
 
 }  // namespace skillscore::rules
