@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev doctest-dev
-  libyaml-cpp-dev libre2-dev
+  libyaml-cpp-dev libre2-dev libvectorscan-dev
   python3 python3-yaml python3-jsonschema git
 )
 
