@@ -6,6 +6,7 @@
 
 #include "skillscore/app/batch_command.hpp"
 #include "skillscore/app/diagnostics.hpp"
+#include "skillscore/fix/fixes.hpp"
 #include "skillscore/report/json_writer.hpp"
 #include "skillscore/rules/loader.hpp"
 
@@ -97,6 +98,11 @@ bool explain_in(const rules::Profile& p, const std::string& id, std::ostream& ou
       out << "  " << (oc.kind == rules::OutcomeKind::Issue ? "issue    " : "strength ")
           << (oc.when ? "when " + oc.when->source() : std::string("otherwise")) << "\n    \"" << literal(oc.message, p) << "\"\n";
       if (oc.kind == rules::OutcomeKind::Issue) out << "    fix: " << literal(oc.recommendation, p) << "\n";
+    }
+    for (const auto kind : fix::fixes_for_rule(c.id)) {
+      const auto& f = fix::fix_info(kind);
+      out << "\nAutomatic fix: " << f.id << " " << f.slug << " (" << f.title
+          << "): `skillscore fix`, or a code action of `skillscore lsp`\n";
     }
     out << "\nExamples: tests/fixtures/rules/" << c.origin << "/" << c.id << "/pass/ and " << c.id << "/fail/\n";
     return true;

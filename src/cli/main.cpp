@@ -11,9 +11,11 @@
 #include <spdlog/spdlog.h>
 
 #include "skillscore/app/batch_command.hpp"
+#include "skillscore/app/fix_command.hpp"
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/rules_command.hpp"
 #include "skillscore/doc/markdown.hpp"
+#include "skillscore/lsp/server.hpp"
 
 namespace {
 
@@ -146,6 +148,29 @@ int main(int argc, char** argv) {
   }
   rules_cmd->add_option("--format", rules_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  skillscore::app::FixOptions fix_options;
+  bool fix_list = false;
+  auto* fix_cmd = app.add_subcommand("fix", "Apply safe fixes (line endings, whitespace, fences, frontmatter); --diff shows them");
+  fix_cmd->add_option("paths", fix_options.paths, "Files or directories (every SKILL.md or skill.md below)");
+  fix_cmd->add_flag("--diff", fix_options.diff, "Print a unified diff; write nothing (exit 1 when fixes are pending)");
+  fix_cmd->add_flag("--check", fix_options.check, "Name the files that would change; write nothing (exit 1 when any)");
+  fix_cmd->add_option("--only", fix_options.only, "Only this fix, by id or slug (repeatable)");
+  fix_cmd->add_flag("--list", fix_list, "List the fixes and the rules they resolve");
+  fix_cmd->add_option("--profile", fix_options.profile.profile, "Built-in profile (default skill-fleet-v2): which fixes apply");
+  fix_cmd->add_option("--rules", fix_options.profile.rules_file, "Load the profile from this rule file");
+  fix_cmd->add_option("--config", fix_options.profile.config_file, "Configuration file (default: the nearest .skillscore.yaml upwards)");
+  fix_cmd->add_flag("--no-config", fix_options.profile.no_config, "Ignore .skillscore.yaml files");
+  fix_cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
+
+  skillscore::lsp::ServerOptions lsp_options;
+  auto* lsp_cmd = app.add_subcommand("lsp", "Language Server over stdio: diagnostics, fixes as code actions, hover");
+  lsp_cmd->add_option("--profile", lsp_options.profile.profile, "Built-in profile (default: each file's .skillscore.yaml, else skill-fleet-v2)");
+  lsp_cmd->add_option("--rules", lsp_options.profile.rules_file, "Load the profile from this rule file");
+  lsp_cmd->add_option("--config", lsp_options.profile.config_file, "Configuration file (default: the nearest .skillscore.yaml of each file)");
+  lsp_cmd->add_flag("--no-config", lsp_options.profile.no_config, "Ignore .skillscore.yaml files");
+  bool lsp_stdio = false;
+  lsp_cmd->add_flag("--stdio", lsp_stdio, "Talk over stdin and stdout (the only transport; accepted for editors that pass it)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -159,6 +184,15 @@ int main(int argc, char** argv) {
       rules_options.profile_given = (rules_cmd->parsed() ? rules_cmd : explain)->count("--profile") > 0;
       return rules_cmd->parsed() ? skillscore::app::run_rules(rules_options, std::cout)
                                  : skillscore::app::run_explain(rules_options, explain_id, std::cout);
+    }
+    if (lsp_cmd->parsed()) return skillscore::lsp::run_server(STDIN_FILENO, STDOUT_FILENO, lsp_options);
+    if (fix_cmd->parsed()) {
+      if (fix_list) return skillscore::app::run_fix_list(std::cout);
+      if (fix_options.paths.empty()) {
+        spdlog::error("fix: name the files or directories to fix");
+        return skillscore::app::k_exit_error;
+      }
+      return skillscore::app::run_fix(fix_options, std::cout);
     }
     options.command = check->parsed() ? Command::Check : Command::Score;
     std::string error;

@@ -27,6 +27,11 @@ bool same_key(const PyValue& a, const PyValue& b) {
     case PyType::None: return true;
     case PyType::Bool: return a.boolean == b.boolean;
     case PyType::Float: return a.number == b.number;
+    case PyType::List:
+    case PyType::Map:
+    case PyType::Set:
+    case PyType::Tuple:
+    case PyType::Ref: return false;  // unhashable, or not met as a key
     default: return a.text == b.text;
   }
 }
@@ -36,6 +41,7 @@ bool same_key(const PyValue& a, const PyValue& b) {
 // points are treated as printable: a documented approximation.
 bool printable_non_ascii(char32_t cp) {
   if (cp <= 0xA0 || cp == 0xAD) return false;                  // C1 controls, NBSP, soft hyphen
+  if (cp >= 0xD800 && cp <= 0xDFFF) return false;               // lone surrogates (from \u escapes)
   if (cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F)) return false;
   if (cp >= 0x2028 && cp <= 0x202F) return false;
   if (cp >= 0x205F && cp <= 0x2064) return false;
@@ -60,8 +66,41 @@ void str_into(const PyValue& v, std::string& out, std::size_t max_bytes) {
     case PyType::Date:
     case PyType::DateTime: out += v.text; return;
     case PyType::List:
-    case PyType::Map: repr_into(v, out, max_bytes); return;
+    case PyType::Map:
+    case PyType::Bytes:
+    case PyType::Set:
+    case PyType::Tuple:
+    case PyType::Ref: repr_into(v, out, max_bytes); return;
   }
+}
+
+// repr(bytes): b'...', with Python's choice of quote and escapes.
+void bytes_repr_into(std::string_view b, std::string& out) {
+  const bool has_single = b.find('\'') != std::string_view::npos;
+  const bool has_double = b.find('"') != std::string_view::npos;
+  const char quote = has_single && !has_double ? '"' : '\'';
+  out += 'b';
+  out += quote;
+  for (char ch : b) {
+    const auto c = static_cast<unsigned char>(ch);
+    char buf[8];
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c >= 0x7F) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  out += quote;
 }
 
 void repr_into(const PyValue& v, std::string& out, std::size_t max_bytes) {
@@ -76,6 +115,23 @@ void repr_into(const PyValue& v, std::string& out, std::size_t max_bytes) {
       return;
     }
     case PyType::DateTime: out += v.repr_text; return;
+    case PyType::Bytes: bytes_repr_into(v.text, out); return;
+    case PyType::Ref: out += v.ref_type == PyType::Map ? "{...}" : "[...]"; return;
+    case PyType::Set:
+    case PyType::Tuple: {
+      if (v.type == PyType::Set && v.items.empty()) {
+        out += "set()";
+        return;
+      }
+      out += v.type == PyType::Set ? '{' : '(';
+      for (std::size_t i = 0; i < v.items.size() && out.size() <= max_bytes; ++i) {
+        if (i) out += ", ";
+        repr_into(v.items[i], out, max_bytes);
+      }
+      if (v.type == PyType::Tuple && v.items.size() == 1) out += ',';
+      out += v.type == PyType::Set ? '}' : ')';
+      return;
+    }
     case PyType::List: {
       out += '[';
       for (std::size_t i = 0; i < v.items.size() && out.size() <= max_bytes; ++i) {
@@ -134,8 +190,12 @@ bool py_truthy(const PyValue& v) {
     case PyType::Str: return !v.text.empty();
     case PyType::Date:
     case PyType::DateTime: return true;
-    case PyType::List: return !v.items.empty();
+    case PyType::List:
+    case PyType::Set:
+    case PyType::Tuple: return !v.items.empty();
     case PyType::Map: return !v.entries.empty();
+    case PyType::Bytes: return !v.text.empty();
+    case PyType::Ref: return true;  // it holds the path to itself: never empty
   }
   return false;
 }
@@ -202,6 +262,10 @@ std::string_view py_type_name(PyType t) {
     case PyType::DateTime: return "datetime";
     case PyType::List: return "list";
     case PyType::Map: return "dict";
+    case PyType::Bytes: return "bytes";
+    case PyType::Set: return "set";
+    case PyType::Tuple: return "tuple";
+    case PyType::Ref: return t == PyType::Ref ? "list or dict" : "?";
   }
   return "?";
 }

@@ -11,6 +11,7 @@
 #include "skillscore/doc/yaml_resolve.hpp"
 #include "yaml_pycompat.hpp"
 #include "yaml_simple.hpp"
+#include "pyyaml/load.hpp"
 #include "skillscore/util/line_index.hpp"
 #include "skillscore/util/utf8.hpp"
 
@@ -292,6 +293,13 @@ YamlLoadResult failure(YamlStatus status, std::string message, std::size_t line,
 }  // namespace
 
 YamlLoadResult load_yaml(std::string_view text, const YamlLimits& limits, YamlDialect dialect, bool simple_reader) {
+  if (dialect == YamlDialect::PyYaml) {
+    if (simple_reader) {
+      if (auto simple = load_simple_yaml(text, limits)) return std::move(*simple);
+    }
+    return pyyaml::safe_load(text, limits);
+  }
+  // strictyaml: yaml-cpp parses, with the checks below.
   // The Reader's check comes first in PyYAML, before any parsing.
   {
     std::size_t pos = 0, line = 1, col = 1;

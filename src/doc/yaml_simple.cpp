@@ -30,12 +30,23 @@ std::string_view trim_right(std::string_view s) {
   return s;
 }
 
-// Whether the text has what this reader leaves to yaml-cpp wherever it is:
-// tabs, carriage returns, a BOM, and the line breaks only PyYAML knows.
+// Whether the text has what this reader leaves to the full loader wherever it
+// is: tabs, carriage returns, a BOM, the line breaks only PyYAML knows (NEL,
+// LS, PS), and every character PyYAML's Reader refuses (C0 and C1 controls,
+// DEL, U+FFFE, U+FFFF; valid UTF-8 holds no surrogates).
 bool has_unsupported_bytes(std::string_view t) {
-  if (t.find_first_of("\t\r") != k_npos) return true;
-  for (std::string_view seq : {"\xEF\xBB\xBF", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
-    if (t.find(seq) != k_npos) return true;
+  const std::size_t n = t.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c >= 0x20 && c < 0x7F) continue;
+    if (c == '\n') continue;
+    if (c < 0x80) return true;  // other C0 controls (tab, CR...) and DEL
+    const auto c1 = i + 1 < n ? static_cast<unsigned char>(t[i + 1]) : 0;
+    const auto c2 = i + 2 < n ? static_cast<unsigned char>(t[i + 2]) : 0;
+    if (c == 0xC2 && c1 >= 0x80 && c1 <= 0x9F) return true;                   // C1 controls, NEL
+    if (c == 0xE2 && c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9)) return true;   // LS, PS
+    if (c == 0xEF && c1 == 0xBB && c2 == 0xBF) return true;                   // BOM
+    if (c == 0xEF && c1 == 0xBF && (c2 == 0xBE || c2 == 0xBF)) return true;   // U+FFFE, U+FFFF
   }
   return false;
 }
@@ -118,7 +129,7 @@ class SimpleReader {
       ++at_;
       std::optional<PyValue> value;
       if (v == s.size()) {
-        value = nested(indent, depth);
+        value = nested(indent, depth, key_line, indent + k + 1);
       } else {
         value = inline_value(trim_right(s.substr(v)), key_line, indent + v, true);
         if (value && !ends_here(indent)) return std::nullopt;
@@ -140,7 +151,7 @@ class SimpleReader {
 
   // The value of a key with nothing after its ':': a nested mapping, a block
   // list (indented, or at the key's own indentation), or null.
-  std::optional<PyValue> nested(std::size_t indent, std::size_t depth) {
+  std::optional<PyValue> nested(std::size_t indent, std::size_t depth, std::size_t key_line, std::size_t colon_end) {
     const std::size_t save = at_;
     skip_blank();
     if (at_ < lines_.size()) {
@@ -150,14 +161,10 @@ class SimpleReader {
       if (l.indent > indent) return dash ? sequence(l.indent, depth + 1) : mapping(l.indent, depth + 1);
       if (l.indent == indent && dash) return sequence(indent, depth + 1);
     }
-    // yaml-cpp places a null where the next token starts.
+    // PyYAML places an empty value where its ':' ends.
     if (!counted()) return std::nullopt;
     PyValue none = PyValue::none();
-    if (at_ < lines_.size()) {
-      place(none, at_, lines_[at_].indent);
-    } else {
-      place(none, lines_.size() - 1, 0);  // the end of the stream: its last line
-    }
+    place(none, key_line, colon_end);
     at_ = save;
     return none;
   }
@@ -264,7 +271,7 @@ class SimpleReader {
       if (tag == ScalarTag::Merge || tag == ScalarTag::Value) return std::nullopt;
     }
     ScalarError error;
-    return construct_scalar(tag, s, error);  // on an error, yaml-cpp's path reports it
+    return construct_scalar(tag, s, error);  // on an error, the full loader reports it
   }
 
   std::string_view text_;

@@ -2,8 +2,8 @@
 // A direct reader for the frontmatter most skills have: block mappings of
 // keys and one-line values (plain, quoted, or flow lists of them), nested
 // mappings and block lists, nothing else. It gives the value load_yaml gets
-// from yaml-cpp (same typing, same positions) at a small fraction of the cost,
-// and declines (nullopt) anything outside that shape, which yaml-cpp then
+// from the full loader (src/doc/pyyaml/: same typing, same positions) at a fraction of the cost,
+// and declines (nullopt) anything outside that shape, which the full loader then
 // reads: comments, block scalars, escapes, multi-line scalars, anchors, tags,
 // tabs, merge keys, flow mappings, and whatever PyYAML would refuse.
 #include <optional>

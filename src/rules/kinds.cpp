@@ -1,21 +1,8 @@
 #include "skillscore/rules/kinds.hpp"
 
+// metric_kinds(): metric_kinds/table.cpp, from the kinds' own files.
 namespace skillscore::rules {
 namespace {
-
-constexpr KindInfo<MetricKind> k_metric_kinds[] = {
-    {MetricKind::Search, "search", "bool: whether any (or all, with `match: all`) of `patterns` match in `scope`"},
-    {MetricKind::Count, "count", "int: non-overlapping matches of `pattern` in `scope` (Python's len(re.findall))"},
-    {MetricKind::Length, "length", "int: code points in `scope` (Python's len)"},
-    {MetricKind::Field, "field", "bool or int: `test` applied to the frontmatter value at `path`"},
-    {MetricKind::Blocks, "blocks", "int: code blocks passing `require_language` and `min_lines` (or, with `missing_language`, those without one)"},
-    {MetricKind::Points, "points", "float: `add` of each term whose `when` holds, summed in order, `cap`ped"},
-    {MetricKind::Select, "select", "string: `value` of the first case whose `when` holds, else `otherwise`"},
-    {MetricKind::Formula, "formula", "any: the value of `expr` over earlier metrics"},
-    {MetricKind::Document, "document", "a `property` of the document: frontmatter state or error, directory, body lines"},
-    {MetricKind::References, "references",
-     "int or string: `test` over the files the body points to (links, and `pattern` mentions) in the skill directory"},
-};
 
 constexpr KindInfo<ReferenceTest> k_reference_tests[] = {
     {ReferenceTest::MissingCount, "missing_count", "int: references to files that do not exist"},
@@ -68,7 +55,6 @@ constexpr KindInfo<CodeBlockSource> k_code_block_sources[] = {
 
 }  // namespace
 
-std::span<const KindInfo<MetricKind>> metric_kinds() { return k_metric_kinds; }
 std::span<const KindInfo<Scope>> scopes() { return k_scopes; }
 std::span<const KindInfo<FieldTest>> field_tests() { return k_field_tests; }
 std::span<const KindInfo<Severity>> severities() { return k_severities; }

@@ -7,6 +7,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "metric_kinds/metric_kind.hpp"
 #include "skillscore/rules/embedded.hpp"
 #include "skillscore/rules/prefilter.hpp"
 #include "skillscore/rules/rule_node.hpp"
@@ -17,13 +18,20 @@
 namespace skillscore::rules {
 namespace {
 
-struct RuleFileError {
-  std::string message;
-};
+// "search, count, ...": the kinds `locate: {first_match}` may name.
+std::string locatable_kinds() {
+  std::string out;
+  for (const auto* k : metric_kind_defs()) {
+    if (k->locatable) out += (out.empty() ? "" : ", ") + std::string(k->name);
+  }
+  return out;
+}
 
-class ProfileReader {
+// The rule file as a whole; metric kinds read their own keys (metric_kinds/).
+class ProfileReader : public MetricReader {
  public:
-  explicit ProfileReader(std::string_view source) : source_(source) {}
+  // p_ is only stored by the base here, read once the reading starts.
+  explicit ProfileReader(std::string_view source) : MetricReader(std::string(source), p_) {}
 
   Profile read(const RuleNode& root) {
     expect_map(root, "the rule file");
@@ -90,109 +98,6 @@ class ProfileReader {
     }
   }
 
-  [[noreturn]] void fail(const RuleNode& node, const std::string& msg) const {
-    std::string where = std::string(source_);
-    if (node.line() >= 0) where += ":" + std::to_string(node.line() + 1);
-    throw RuleFileError{where + ": " + msg};
-  }
-
-  void expect_map(const RuleNode& n, const std::string& what) const {
-    if (!n.IsMap()) fail(n, what + " must be a mapping");
-  }
-  void expect_seq(const RuleNode& n, const std::string& what) const {
-    if (!n.IsSequence()) fail(n, what + " must be a list");
-  }
-  void allow_keys(const RuleNode& n, std::initializer_list<std::string_view> keys) const {
-    for (std::size_t i = 0; i < n.size(); ++i) {
-      const std::string& k = n.key(i).Scalar();
-      if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
-        std::string list;
-        for (auto key : keys) list += (list.empty() ? "" : ", ") + std::string(key);
-        fail(n.key(i), "unknown key '" + k + "' (allowed: " + list + ")");
-      }
-    }
-  }
-  const RuleNode& require(const RuleNode& n, const char* key) const {
-    const RuleNode& v = n[key];
-    if (!v.IsDefined() || v.IsNull()) fail(n, std::string("missing required key '") + key + "'");
-    return v;
-  }
-  std::string scalar(const RuleNode& n, const std::string& what) const {
-    if (!n.IsScalar()) fail(n, what + " must be a scalar");
-    return n.Scalar();
-  }
-  std::string optional_scalar(const RuleNode& n, const char* key) const {
-    const RuleNode& v = n[key];
-    return v.IsDefined() && !v.IsNull() ? scalar(v, key) : std::string();
-  }
-  double number(const RuleNode& n, const std::string& what) const {
-    const std::string s = scalar(n, what);
-    char* end = nullptr;
-    const double d = std::strtod(s.c_str(), &end);
-    if (s.empty() || *end != '\0') fail(n, what + " must be a number, not '" + s + "'");
-    return d;
-  }
-  long integer(const RuleNode& n, const std::string& what) const {
-    const std::string s = scalar(n, what);
-    char* end = nullptr;
-    const long v = std::strtol(s.c_str(), &end, 10);
-    if (s.empty() || *end != '\0') fail(n, what + " must be a whole number, not '" + s + "'");
-    return v;
-  }
-  bool boolean(const RuleNode& n, const std::string& what) const {
-    const std::string s = scalar(n, what);
-    if (s == "true") return true;
-    if (s == "false") return false;
-    fail(n, what + " must be true or false");
-  }
-  template <typename E>
-  E enum_value(const RuleNode& n, std::span<const KindInfo<E>> table, const std::string& what) const {
-    const std::string s = scalar(n, what);
-    if (auto v = kind_from_name(table, s)) return *v;
-    std::string list;
-    for (const auto& k : table) list += (list.empty() ? "" : ", ") + std::string(k.name);
-    fail(n, "unknown " + what + " '" + s + "' (one of: " + list + ")");
-  }
-
-  RegexFlags flags(const RuleNode& parent) const {
-    RegexFlags f;
-    const RuleNode& n = parent["flags"];
-    if (!n.IsDefined()) return f;
-    expect_seq(n, "flags");
-    for (const auto& x : n.items()) {
-      const std::string s = scalar(x, "flag");
-      if (s == "ignorecase") f.ignore_case = true;
-      else if (s == "multiline") f.multiline = true;
-      else if (s == "dotall") f.dot_all = true;
-      else fail(x, "unknown flag '" + s + "' (one of: ignorecase, multiline, dotall)");
-    }
-    return f;
-  }
-  Regex regex(const RuleNode& n, RegexFlags f) const {
-    std::string error;
-    auto r = Regex::compile(scalar(n, "pattern"), f, p_.document.dialect, error);
-    if (!r) fail(n, "bad regex '" + n.Scalar() + "': " + error);
-    return std::move(*r);
-  }
-
-  Expr expr(const RuleNode& n) const {
-    std::string error;
-    auto lookup = [this](std::string_view name) -> std::optional<Symbol> {
-      const int i = p_.metric_index(name);
-      if (i < 0) return std::nullopt;
-      return Symbol{i, p_.metrics[static_cast<std::size_t>(i)].type};
-    };
-    auto e = Expr::parse(scalar(n, "expression"), lookup, error);
-    if (!e) fail(n, error);
-    return std::move(*e);
-  }
-  Expr condition(const RuleNode& n) const {
-    Expr e = expr(n);
-    if (e.type() != ValueType::Bool) fail(n, "a condition must be a bool expression, '" + e.source() + "' is " +
-                                                 std::string(value_type_name(e.type())));
-    return e;
-  }
-
   void read_document(const RuleNode& n) {
     expect_map(n, "document");
     allow_keys(n, {"frontmatter", "yaml", "regex", "code_blocks", "suppressions"});
@@ -231,22 +136,6 @@ class ProfileReader {
     }
   }
 
-  // `levels: [2, 3]` keeps those heading levels of the `headings` scope.
-  HeadingLevels heading_levels(const RuleNode& n, Scope scope) const {
-    const RuleNode& levels = n["levels"];
-    if (!levels.IsDefined()) return 0;
-    if (scope != Scope::Headings) fail(levels, "levels are only for the headings scope");
-    expect_seq(levels, "levels");
-    HeadingLevels mask = 0;
-    for (const auto& l : levels.items()) {
-      const auto level = integer(l, "a heading level");
-      if (level < 1 || level > 6) fail(l, "a heading level is 1 to 6");
-      mask = static_cast<HeadingLevels>(mask | (1u << level));
-    }
-    if (mask == 0) fail(levels, "levels must not be empty");
-    return mask;
-  }
-
   void read_metric(const RuleNode& n) {
     expect_map(n, "a metric");
     MetricDef m;
@@ -255,161 +144,9 @@ class ProfileReader {
     if (p_.metric_index(m.name) >= 0) fail(n["name"], "metric '" + m.name + "' is defined twice");
     m.kind = enum_value(require(n, "kind"), metric_kinds(), "metric kind");
     m.description = optional_scalar(n, "description");
-    switch (m.kind) {
-      case MetricKind::Search: {
-        allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "patterns", "match"});
-        SearchSpec s;
-        s.scope = enum_value(require(n, "scope"), scopes(), "scope");
-        s.levels = heading_levels(n, s.scope);
-        const RegexFlags f = flags(n);
-        const RuleNode& pats = require(n, "patterns");
-        expect_seq(pats, "patterns");
-        for (const auto& x : pats.items()) s.patterns.push_back(regex(x, f));
-        if (s.patterns.empty()) fail(pats, "patterns must not be empty");
-        // A pattern with a leading literal rejects a block without it by
-        // itself (Regex::search), cheaper than the filter's pass over the
-        // lowered body; the filter pays only for patterns without one.
-        const bool all_led = std::all_of(s.patterns.begin(), s.patterns.end(),
-                                         [](const Regex& re) { return re.has_leading_literal(); });
-        if (s.scope == Scope::CodeBlocks && p_.document.code_blocks == CodeBlockSource::Regex && !all_led) {
-          s.prefilter = LiteralPrefilter::build(s.patterns);
-        }
-        const std::string match = n["match"].IsDefined() ? scalar(n["match"], "match") : "any";
-        if (match != "any" && match != "all") fail(n["match"], "match must be 'any' or 'all'");
-        s.all = match == "all";
-        m.type = ValueType::Bool;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Count: {
-        allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "pattern"});
-        CountSpec s;
-        s.scope = enum_value(require(n, "scope"), scopes(), "scope");
-        s.levels = heading_levels(n, s.scope);
-        s.pattern = regex(require(n, "pattern"), flags(n));
-        if (s.pattern->matches_empty()) {
-          fail(n["pattern"], "a count pattern must not match the empty string (Python's findall counts empty "
-                             "matches in a way RE2 cannot reproduce in linear time)");
-        }
-        m.type = ValueType::Int;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Length: {
-        allow_keys(n, {"name", "kind", "description", "scope", "levels"});
-        LengthSpec s;
-        s.scope = enum_value(require(n, "scope"), scopes(), "scope");
-        s.levels = heading_levels(n, s.scope);
-        m.type = ValueType::Int;
-        m.spec = s;
-        break;
-      }
-      case MetricKind::Field: {
-        allow_keys(n, {"name", "kind", "description", "path", "test", "values", "ignore_case"});
-        FieldSpec s;
-        const std::string path = scalar(require(n, "path"), "path");
-        // "." is the frontmatter mapping itself; "a.b" walks into mappings.
-        for (std::size_t start = 0; path != ".";) {
-          const auto dot = path.find('.', start);
-          s.path.push_back(path.substr(start, dot - start));
-          if (dot == std::string::npos) break;
-          start = dot + 1;
-        }
-        s.test = enum_value(require(n, "test"), field_tests(), "field test");
-        s.ignore_case = n["ignore_case"].IsDefined() && boolean(n["ignore_case"], "ignore_case");
-        const bool needs_values =
-            s.test == FieldTest::StartsWith || s.test == FieldTest::ContainsAny || s.test == FieldTest::UnexpectedKeys;
-        if (needs_values) {
-          const RuleNode& vals = require(n, "values");
-          expect_seq(vals, "values");
-          for (const auto& v : vals.items()) {
-            std::string text = scalar(v, "value");
-            if (s.ignore_case && s.test != FieldTest::UnexpectedKeys && !util::is_ascii(text)) {
-              fail(v, "with ignore_case, values must be ASCII (Python's lower() is matched exactly for ASCII)");
-            }
-            s.values.push_back(s.ignore_case ? util::py_lower_for_ascii_match(text) : text);
-          }
-        } else if (n["values"].IsDefined()) {
-          fail(n["values"], "values are only for starts_with and contains_any");
-        }
-        m.type = s.test == FieldTest::WordCount                                             ? ValueType::Int
-                 : s.test == FieldTest::Text || s.test == FieldTest::UnexpectedKeys ? ValueType::String
-                                                                                    : ValueType::Bool;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Blocks: {
-        allow_keys(n, {"name", "kind", "description", "require_language", "missing_language", "min_lines"});
-        BlocksSpec s;
-        s.require_language = n["require_language"].IsDefined() && boolean(n["require_language"], "require_language");
-        s.missing_language = n["missing_language"].IsDefined() && boolean(n["missing_language"], "missing_language");
-        if (s.require_language && s.missing_language) fail(n, "require_language and missing_language exclude each other");
-        s.min_lines = n["min_lines"].IsDefined() ? static_cast<int>(integer(n["min_lines"], "min_lines")) : 0;
-        m.type = ValueType::Int;
-        m.spec = s;
-        break;
-      }
-      case MetricKind::Points: {
-        allow_keys(n, {"name", "kind", "description", "if", "terms", "cap"});
-        PointsSpec s;
-        if (n["if"].IsDefined()) s.gate = condition(n["if"]);
-        const RuleNode& terms = require(n, "terms");
-        expect_seq(terms, "terms");
-        for (const auto& t : terms.items()) {
-          expect_map(t, "a term");
-          allow_keys(t, {"when", "add"});
-          PointsTerm term;
-          if (t["when"].IsDefined()) term.when = condition(t["when"]);
-          term.add = number(require(t, "add"), "add");
-          s.terms.push_back(std::move(term));
-        }
-        if (n["cap"].IsDefined()) s.cap = number(n["cap"], "cap");
-        m.type = ValueType::Float;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Select: {
-        allow_keys(n, {"name", "kind", "description", "cases", "otherwise"});
-        SelectSpec s;
-        const RuleNode& cases = require(n, "cases");
-        expect_seq(cases, "cases");
-        for (const auto& c : cases.items()) {
-          expect_map(c, "a case");
-          allow_keys(c, {"when", "value"});
-          s.cases.push_back({condition(require(c, "when")), scalar(require(c, "value"), "value")});
-        }
-        s.otherwise = scalar(require(n, "otherwise"), "otherwise");
-        m.type = ValueType::String;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Document: {
-        allow_keys(n, {"name", "kind", "description", "property"});
-        DocumentPropertySpec s;
-        s.property = enum_value(require(n, "property"), document_properties(), "document property");
-        m.type = s.property == DocumentProperty::BodyLines ? ValueType::Int : ValueType::String;
-        m.spec = s;
-        break;
-      }
-      case MetricKind::References: {
-        allow_keys(n, {"name", "kind", "description", "test", "mention", "flags"});
-        ReferencesSpec s;
-        s.test = enum_value(require(n, "test"), reference_tests(), "reference test");
-        if (n["mention"].IsDefined()) s.mention = regex(n["mention"], flags(n));
-        m.type = s.test == ReferenceTest::MissingCount || s.test == ReferenceTest::UnreferencedCount ? ValueType::Int
-                                                                                                     : ValueType::String;
-        m.spec = std::move(s);
-        break;
-      }
-      case MetricKind::Formula: {
-        allow_keys(n, {"name", "kind", "description", "expr"});
-        FormulaSpec s;
-        s.expr = expr(require(n, "expr"));
-        m.type = s.expr->type();
-        m.spec = std::move(s);
-        break;
-      }
-    }
+    const MetricKindDef& kind = metric_kind_def(m.kind);
+    kind.read(*this, n, m);
+    if (m.spec.index() != static_cast<std::size_t>(m.kind)) throw std::logic_error("MetricSpec out of MetricKind order");
     p_.metrics.push_back(std::move(m));
   }
 
@@ -488,10 +225,8 @@ class ProfileReader {
       const std::string name = scalar(n["first_match"], "first_match");
       l.metric = p_.metric_index(name);
       if (l.metric < 0) fail(n["first_match"], "unknown metric '" + name + "'");
-      const MetricKind k = p_.metrics[static_cast<std::size_t>(l.metric)].kind;
-      if (k != MetricKind::Search && k != MetricKind::Count && k != MetricKind::Field && k != MetricKind::Document &&
-          k != MetricKind::References && k != MetricKind::Blocks) {
-        fail(n["first_match"], "first_match needs a search, count, blocks, field, document or references metric");
+      if (!metric_kind_def(p_.metrics[static_cast<std::size_t>(l.metric)].kind).locatable) {
+        fail(n["first_match"], "first_match needs a metric of a kind that has a position (" + locatable_kinds() + ")");
       }
     } else {
       fail(n, "locate needs frontmatter_key or first_match");
@@ -603,7 +338,6 @@ class ProfileReader {
     p_.report.deterministic_metrics = outputs(require(n, "deterministic_metrics"), "deterministic_metrics");
   }
 
-  std::string source_;
   std::string origin_;  // while reading an included profile: its name
   int include_depth_ = 0;
   Profile p_;

@@ -34,7 +34,9 @@ def main():
         want = pyyaml(text)
         got = subprocess.run([a.probe], input=text.encode(), capture_output=True).stdout.decode().rstrip("\n")
         kind = got if got.startswith("OK") else got.split(" ")[0]
-        if kind != want:
+        # A set of strings prints in hash order, randomised per Python process
+        # (the reference's too): with !!set, the same characters suffice.
+        if kind != want and not ("!!set" in text and sorted(kind) == sorted(want)):
             bad += 1
             print(f"DIFF case {i} {text!r}\n  PyYAML:     {want}\n  skillscore: {got}")
     print(f"yaml: {len(cases) - bad}/{len(cases)} cases read as PyYAML reads them")

@@ -57,6 +57,11 @@ TEST_SUITE("app/rules_command") {
     CHECK(explain("pattern-count").rfind("SF021 ", 0) == 0);  // by slug
   }
 
+  TEST_CASE("explain names the automatic fix of a rule that has one") {
+    CHECK(explain("AS017").find("Automatic fix: FX006 name-directory") != std::string::npos);
+    CHECK(explain("SF021").find("Automatic fix") == std::string::npos);
+  }
+
   TEST_CASE("explain finds another built-in profile's rule when no profile is named") {
     int rc = -1;
     CHECK(explain("ST021", "", &rc).rfind("ST021 pattern-count (strict, warning)", 0) == 0);

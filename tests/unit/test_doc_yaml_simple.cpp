@@ -40,7 +40,7 @@ bool same(const PyValue& a, const PyValue& b, std::string& why, const std::strin
   return true;
 }
 
-// Whether the direct reader answers, and then agrees with yaml-cpp's path.
+// Whether the direct reader answers, and then agrees with the full loader.
 bool taken_and_same(const std::string& yaml) {
   const auto simple = load_simple_yaml(yaml, {});
   if (!simple) return false;
@@ -54,7 +54,7 @@ bool taken_and_same(const std::string& yaml) {
 }  // namespace
 
 TEST_SUITE("doc/yaml_simple") {
-  TEST_CASE("reads the common frontmatter as yaml-cpp's path does") {
+  TEST_CASE("reads the common frontmatter as the full loader does") {
     CHECK(taken_and_same("\nname: my-skill\ndescription: Use when testing, before a release\n"));
     CHECK(taken_and_same("\nname: x\ndescription: \"Quoted: with colon # and hash\"\nlicense: 'it''s MIT'\n"));
     CHECK(taken_and_same("\nname: x\ntags: [a, \"b, c\", 'd', 1, true, null]\nempty: []\n"));
@@ -66,7 +66,7 @@ TEST_SUITE("doc/yaml_simple") {
     CHECK(taken_and_same("\ndup: first\nother: x\ndup: second\n"));
   }
 
-  TEST_CASE("leaves everything else to yaml-cpp") {
+  TEST_CASE("leaves everything else to the full loader") {
     for (const char* yaml : {
              "\n# a comment\nname: x\n",               // comments
              "\nname: x # trailing comment\n",         // inline comments
@@ -95,7 +95,7 @@ TEST_SUITE("doc/yaml_simple") {
              "\nk\xC3\xA9y: x\n",
          }) {
       CHECK_MESSAGE(!load_simple_yaml(yaml, {}).has_value(), yaml);
-      // And load_yaml still gives yaml-cpp's answer for them.
+      // And load_yaml still gives the full loader's answer for them.
       const YamlLoadResult a = load_yaml(yaml), b = load_yaml(yaml, {}, YamlDialect::PyYaml, false);
       std::string why;
       CHECK_EQ(a.status, b.status);
@@ -104,7 +104,7 @@ TEST_SUITE("doc/yaml_simple") {
     }
   }
 
-  TEST_CASE("limits: too many nodes or too deep is left to yaml-cpp, which reports it") {
+  TEST_CASE("limits: too many nodes or too deep is left to the full loader, which reports it") {
     YamlLimits limits;
     limits.max_nodes = 5;
     CHECK_FALSE(load_simple_yaml("\na: 1\nb: 2\nc: 3\n", limits).has_value());
@@ -113,7 +113,7 @@ TEST_SUITE("doc/yaml_simple") {
     CHECK_FALSE(load_simple_yaml("\na:\n  b:\n    c: 1\n", limits).has_value());
   }
 
-  TEST_CASE("random frontmatter: wherever the reader answers, yaml-cpp's path agrees") {
+  TEST_CASE("random frontmatter: wherever the reader answers, the full loader agrees") {
     const std::vector<std::string> keys = {"name", "description", "a-b", "x.y", "1", "true", "on", "null", "k_2", "dup"};
     const std::vector<std::string> values = {
         "plain words", "yes", "No", "1e3", "1_000", "0o17", "0x1F", "-1", "+2", ".5", "1:30", "2024-01-01",

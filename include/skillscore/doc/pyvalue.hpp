@@ -9,16 +9,23 @@
 
 namespace skillscore::doc {
 
-enum class PyType { None, Bool, Int, Float, Str, Date, DateTime, List, Map };
+// Bytes (!!binary), Set (!!set) and Tuple (the pairs of !!omap and !!pairs,
+// inside a List) are what safe_load gives beyond JSON's types. Ref stands
+// where a value contains itself (an alias to an ancestor): repr() prints
+// "[...]" or "{...}" there, by `ref_type`.
+enum class PyType { None, Bool, Int, Float, Str, Date, DateTime, List, Map, Bytes, Set, Tuple, Ref };
 
 struct PyValue {
   PyType type = PyType::None;
   bool boolean = false;
   double number = 0.0;  // Float
-  // Str: the content. Int: canonical decimal digits ("-12"). Date, DateTime: str().
+  // Str: the content (a lone surrogate from a "\uD83C" escape is kept,
+  // 3-byte encoded). Int: canonical decimal digits ("-12"). Date, DateTime:
+  // str(). Bytes: the bytes.
   std::string text;
+  PyType ref_type = PyType::None;  // Ref: the type of the value it stands for (List or Map)
   std::string repr_text;  // DateTime: repr() ("datetime.datetime(2024, 1, 1, 10, 0)")
-  std::vector<PyValue> items;                          // List
+  std::vector<PyValue> items;                          // List, Set (insertion order), Tuple
   std::vector<std::pair<PyValue, PyValue>> entries;    // Map, keys unique, insertion order
   std::size_t line = 0;    // 1-based, in the YAML text; 0 when unknown
   std::size_t column = 0;  // 1-based
@@ -31,7 +38,7 @@ struct PyValue {
     return v;
   }
 
-  bool is_map() const { return type == PyType::Map; }
+  bool is_map() const { return type == PyType::Map || (type == PyType::Ref && ref_type == PyType::Map); }
   // dict.get(key) for a str key; nullptr when absent (or when this is no map).
   const PyValue* get(std::string_view key) const;
   // The entry for `key` (to find the key's own line), nullptr when absent.

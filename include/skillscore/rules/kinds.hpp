@@ -3,6 +3,7 @@
 // descriptions beside it (printed by `skillscore rules`, used by the loader).
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace skillscore::rules {
@@ -93,6 +94,14 @@ std::string_view kind_name(std::span<const KindInfo<E>> table, E value) {
     if (k.value == value) return k.name;
   }
   return "?";
+}
+
+// "a, b, c": the names of a table, for error messages.
+template <typename E>
+std::string kind_names(std::span<const KindInfo<E>> table) {
+  std::string list;
+  for (const auto& k : table) list += (list.empty() ? "" : ", ") + std::string(k.name);
+  return list;
 }
 
 }  // namespace skillscore::rules

@@ -1,0 +1,30 @@
+#pragma once
+// Which profile a command uses for a place: --rules, --profile, else the
+// nearest .skillscore.yaml's `rules` or `profile`, else skill-fleet-v2; with
+// the configuration's rule overrides applied. `fix` and `lsp` share it.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "skillscore/app/config.hpp"
+#include "skillscore/rules/profile.hpp"
+
+namespace skillscore::app {
+
+struct ProfileChoice {
+  std::optional<std::string> profile;
+  std::optional<std::string> rules_file;
+  std::optional<std::string> config_file;  // else the nearest .skillscore.yaml from `search_from`
+  bool no_config = false;
+};
+
+struct ChosenProfile {
+  rules::Profile profile;
+  Config config;  // file empty when none was used
+};
+
+// nullopt with `error` naming the file and the cause.
+std::optional<ChosenProfile> choose_profile(const ProfileChoice& choice, const std::filesystem::path& search_from,
+                                            std::string& error);
+
+}  // namespace skillscore::app

@@ -1,0 +1,103 @@
+// `search`: bool, whether any (or, with `match: all`, every) pattern matches in the scope.
+#include <algorithm>
+
+#include "metric_kind.hpp"
+#include "skillscore/rules/prefilter.hpp"
+#include "skillscore/rules/presence.hpp"
+
+namespace skillscore::rules {
+namespace {
+
+void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
+  r.allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "patterns", "match"});
+  SearchSpec s;
+  s.scope = r.scope(n);
+  s.levels = r.heading_levels(n, s.scope);
+  const RegexFlags f = r.flags(n);
+  const RuleNode& pats = r.require(n, "patterns");
+  r.expect_seq(pats, "patterns");
+  for (const auto& x : pats.items()) s.patterns.push_back(r.regex(x, f));
+  if (s.patterns.empty()) r.fail(pats, "patterns must not be empty");
+  // A pattern with a leading literal rejects a block without it by
+  // itself (Regex::search), cheaper than the filter's pass over the
+  // lowered body; the filter pays only for patterns without one.
+  const bool all_led =
+      std::all_of(s.patterns.begin(), s.patterns.end(), [](const Regex& re) { return re.has_leading_literal(); });
+  if (s.scope == Scope::CodeBlocks && r.profile().document.code_blocks == CodeBlockSource::Regex && !all_led) {
+    s.prefilter = LiteralPrefilter::build(s.patterns);
+  }
+  const std::string match = n["match"].IsDefined() ? r.scalar(n["match"], "match") : "any";
+  if (match != "any" && match != "all") r.fail(n["match"], "match must be 'any' or 'all'");
+  s.all = match == "all";
+  m.type = ValueType::Bool;
+  m.spec = std::move(s);
+}
+
+// First match of any (or, with `all`, of every) pattern, for the location.
+std::size_t first_match_line(const SearchSpec& s, MetricContext& ctx) {
+  for (const auto& p : ctx.scopes.pieces(s.scope, s.levels)) {
+    for (const auto& re : s.patterns) {
+      if (auto m = re.search(p.text, p.classes)) return ctx.scopes.line_in(p, m->begin);
+    }
+  }
+  return 0;
+}
+
+Value evaluate(const MetricDef& def, int metric, MetricContext& ctx, MetricPosition at) {
+  const auto& s = std::get<SearchSpec>(def.spec);
+  std::size_t& line = at.line;
+  const bool locate = ctx.profile.needs_location[static_cast<std::size_t>(metric)];
+  // Body patterns: the presence index has already answered in one pass.
+  if (s.scope == Scope::Body) {
+    if (const auto* present = ctx.scopes.body_presence()) {
+      const auto& index = *ctx.profile.presence;
+      bool value = s.all;
+      for (std::size_t k = 0; k < s.patterns.size() && value == s.all; ++k) {
+        const int slot = index.slot(metric, static_cast<int>(k));
+        // A pattern the set only filters is searched when it may match.
+        bool hit = slot < 0 || (*present)[static_cast<std::size_t>(slot)];
+        if (hit && (slot < 0 || !index.exact(slot))) hit = s.patterns[k].search(ctx.doc.body(), ctx.doc.unicode_classes()).has_value();
+        value = s.all ? value && hit : value || hit;
+      }
+      if (value && locate) line = first_match_line(s, ctx);
+      return Value::boolean(value);
+    }
+  }
+  const auto& pieces = ctx.scopes.pieces(s.scope, s.levels);
+  if (s.all) {
+    for (const auto& re : s.patterns) {
+      const bool found = std::any_of(pieces.begin(), pieces.end(), [&](const TextPiece& p) { return re.search(p.text, p.classes).has_value(); });
+      if (!found) return Value::boolean(false);
+    }
+    if (locate) line = first_match_line(s, ctx);
+    return Value::boolean(true);
+  }
+  // Many pieces (code blocks): run only the patterns whose literals the body has.
+  std::vector<bool> possible;
+  constexpr std::size_t k_prefilter_pieces = 16;
+  const bool filtered =
+      s.prefilter && pieces.size() >= k_prefilter_pieces && s.prefilter->possible(ctx.doc.body(), possible);
+  for (const auto& p : pieces) {
+    for (std::size_t k = 0; k < s.patterns.size(); ++k) {
+      if (filtered && !possible[k]) continue;
+      const auto& re = s.patterns[k];
+      if (auto m = re.search(p.text, p.classes)) {
+        if (locate) line = ctx.scopes.line_in(p, m->begin);
+        return Value::boolean(true);
+      }
+    }
+  }
+  return Value::boolean(false);
+}
+
+// Body searches read the presence pass's answer.
+bool waits_for_presence(const MetricSpec& spec) { return std::get<SearchSpec>(spec).scope == Scope::Body; }
+
+}  // namespace
+
+const MetricKindDef k_search_kind = {
+    MetricKind::Search, "search", "bool: whether any (or all, with `match: all`) of `patterns` match in `scope`",
+    read, evaluate, /*locatable=*/true, waits_for_presence,
+};
+
+}  // namespace skillscore::rules
