@@ -12,7 +12,7 @@ build_packages=(
   build-essential cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev
-  libyaml-cpp-dev libre2-dev
+  libyaml-cpp-dev libre2-dev libvectorscan-dev
 )
 # The tests: doctest, the Python test drivers, git for the hook tests, and the
 # packaging tests (the Python package built offline against Debian's
