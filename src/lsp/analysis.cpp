@@ -7,6 +7,7 @@
 #include "skillscore/assess/assess.hpp"
 #include "skillscore/assess/diagnostics.hpp"
 #include "skillscore/assess/suppressions.hpp"
+#include "skillscore/report/assessment.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/fix/profile_fixes.hpp"
 #include "skillscore/rules/kinds.hpp"
