@@ -74,15 +74,33 @@ void BM_Markdown(benchmark::State& state) {
   set_bytes(state);
 }
 
-void BM_PresenceIndex(benchmark::State& state) {
-  const auto& p = sb::profile();
-  if (!p.presence) {
+// The presence pass over the corpus: Vectorscan in front of RE2 (what a
+// batch run does), and RE2 alone (what it did before, and still does on
+// texts that need Unicode classes).
+void BM_PresenceIndex(benchmark::State& state, rules::VectorscanUse use) {
+  std::string error;
+  const auto index = rules::PresenceIndex::build(sb::profile(), error, use);
+  if (!index) {
     state.SkipWithError("no presence index");
     return;
   }
   std::vector<bool> present;
   for (auto _ : state) {
-    for (const auto& f : sb::corpus()) benchmark::DoNotOptimize(p.presence->match(f.text, util::UnicodeClasses::Unknown, present));
+    for (const auto& f : sb::corpus()) benchmark::DoNotOptimize(index->match(f.text, util::UnicodeClasses::Unknown, present));
+  }
+  set_bytes(state);
+}
+
+// The floor of one Vectorscan scan: a database of one literal never found.
+void BM_VectorscanFloor(benchmark::State& state) {
+  const auto set = rules::VectorscanSet::build({"zqzqzq"}, true);
+  if (!set) {
+    state.SkipWithError("built without Vectorscan");
+    return;
+  }
+  std::vector<bool> present(1);
+  for (auto _ : state) {
+    for (const auto& f : sb::corpus()) benchmark::DoNotOptimize(set->scan(f.text, present));
   }
   set_bytes(state);
 }
@@ -205,7 +223,9 @@ BENCHMARK(BM_DecodeText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Document)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Yaml)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Markdown)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_PresenceIndex)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PresenceIndex, vectorscan, rules::VectorscanUse::EmbeddedOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PresenceIndex, re2_only, rules::VectorscanUse::Never)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_VectorscanFloor)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Re2SetFloor)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Metrics)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Assess)->Unit(benchmark::kMillisecond);

@@ -4,12 +4,15 @@
 // (headings, prose and code blocks from the cmark-gfm AST). Two differential
 // checks: the one-pass presence index gives the same assessment as pattern
 // by pattern, and on a text that needs no Unicode classes each pattern's
-// ASCII form finds what the pattern as written finds.
+// ASCII form finds what the pattern as written finds, and the index's
+// Vectorscan scan answers what its RE2 set alone answers, slot by slot.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fuzz_common.hpp"
 #include "skillscore/assess/assess.hpp"
@@ -24,6 +27,23 @@ using namespace skillscore;
 
 namespace {
 std::optional<rules::Profile> g_builtin, g_ast, g_indexed;
+std::shared_ptr<const rules::PresenceIndex> g_re2_only;
+
+void check_vectorscan(std::string_view body) {
+  std::vector<bool> a, b;
+  if (!g_indexed->presence->match(body, util::UnicodeClasses::Unknown, a) ||
+      !g_re2_only->match(body, util::UnicodeClasses::Unknown, b)) {
+    return;
+  }
+  for (std::size_t m = 0; m < g_builtin->metrics.size(); ++m) {
+    for (int k = 0; g_re2_only->slot(static_cast<int>(m), k) >= 0; ++k) {
+      const int slot = g_re2_only->slot(static_cast<int>(m), k);
+      const auto i = static_cast<std::size_t>(slot);
+      // Gap patterns: exact with Vectorscan, a "may match" with RE2.
+      if (g_re2_only->exact(slot) ? a[i] != b[i] : a[i] && !b[i]) __builtin_trap();
+    }
+  }
+}
 
 void check_ascii_forms(std::string_view body) {
   if (util::needs_unicode_classes(body)) return;
@@ -58,8 +78,11 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     std::abort();
   }
   g_indexed = rules::load_builtin_profile("skill-fleet-v2", error);
-  if (g_indexed) g_indexed->presence = rules::PresenceIndex::build(*g_indexed, error);
-  if (!g_indexed || !g_indexed->presence) {
+  // Vectorscan's database compiled here if the one built with skillscore
+  // does not fit this CPU: the comparison must have it.
+  if (g_indexed) g_indexed->presence = rules::PresenceIndex::build(*g_indexed, error, rules::VectorscanUse::CompileIfMissing);
+  if (g_indexed) g_re2_only = rules::PresenceIndex::build(*g_indexed, error, rules::VectorscanUse::Never);
+  if (!g_indexed || !g_indexed->presence || !g_re2_only) {
     std::fprintf(stderr, "fuzz_scorer: presence index: %s\n", error.c_str());
     std::abort();
   }
@@ -85,6 +108,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const report::Assessment b = assess::assess(*g_indexed, d);
       if (report::assessment_json(b, 0) != json) __builtin_trap();
       check_ascii_forms(d.body());
+      check_vectorscan(d.body());
     }
   }
   return 0;

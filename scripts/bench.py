@@ -13,6 +13,10 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# The shared corpus and reference tools sit beside the checkout, or beside the
+# directory of worktrees (a checkout in WORK/wt/NAME).
+SHARED = next((d for d in (os.path.join(ROOT, "..", "shared"), os.path.join(ROOT, "..", "..", "shared"))
+               if os.path.isdir(d)), os.path.join(ROOT, "..", "shared"))
 
 
 def files_under(root):
@@ -43,7 +47,7 @@ def median_run(cmd, runs, cwd=None):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
-    ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus", "public"))
+    ap.add_argument("--corpus", default=os.path.join(SHARED, "corpus", "public"))
     ap.add_argument("--reference", default="/tmp/ref/skill_quality.py")
     ap.add_argument("--runs", type=int, default=3)
     a = ap.parse_args()
@@ -66,7 +70,7 @@ def main():
     rows.append(("cat (read only)", cat_wall, cat_rss))
     ref_wall = None
     if have_ref:
-        refscore = os.path.join(ROOT, "..", "shared", "reference", "refscore.py")
+        refscore = os.path.join(SHARED, "reference", "refscore.py")
         ref_wall, ref_rss = median_run([sys.executable, refscore, "--module", a.reference, "--root", ".",
                                         "--list", lst.name, "--out", "/dev/null"], max(1, a.runs // 2), cwd=corpus)
         rows.append(("reference (Python)", ref_wall, ref_rss))
@@ -90,7 +94,7 @@ def main():
     print(f"\none file, whole process ({os.path.relpath(one, corpus)}, {os.path.getsize(one)} bytes), median of {n}:")
     print(f"  skillscore: {statistics.median(sk) * 1000:.1f} ms")
     if have_ref:
-        refscore = os.path.join(ROOT, "..", "shared", "reference", "refscore.py")
+        refscore = os.path.join(SHARED, "reference", "refscore.py")
         rf = [timed([sys.executable, refscore, "--module", a.reference, "--root", corpus, one, "--out", "/dev/null"])[0]
               for _ in range(5)]
         print(f"  reference (python start-up + scoring): {statistics.median(rf) * 1000:.1f} ms "

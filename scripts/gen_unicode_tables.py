@@ -63,9 +63,14 @@ def main():
     # Code points beyond ASCII that Python's \w, \d or \s can match there:
     # str.isalnum() or str.isspace() (ranges).
     write_ranges(out, "k_unicode_class_chars", lambda c: c.isalnum() or c.isspace(), 0x80)
+    # Python's \w (str.isalnum() or '_') and \d (str.isdecimal()) as RE2 class
+    # bodies: RE2's \p{L}, \p{N} and \p{Nd} follow RE2's newer Unicode, where
+    # code points unassigned in Python's are letters and digits.
+    write_re2_class(out, "k_py_word_class", lambda c: c.isalnum() or c == "_")
+    write_re2_class(out, "k_py_digit_class", lambda c: c.isdecimal())
 
 
-def write_ranges(out, name, test, first):
+def collect_ranges(test, first):
     ranges, start, prev = [], None, None
     for cp in range(first, 0x110000):
         if 0xD800 <= cp < 0xE000:
@@ -79,10 +84,25 @@ def write_ranges(out, name, test, first):
         prev = cp
     if start is not None:
         ranges.append((start, prev))
+    return ranges
+
+
+def write_ranges(out, name, test, first):
+    ranges = collect_ranges(test, first)
     out.write(f"static const RangeEntry {name}[] = {{\n")
     for a, b in ranges:
         out.write(f"  {{0x{a:X}, 0x{b:X}}},\n")
     out.write("};\n")
+
+
+def write_re2_class(out, name, test):
+    # Two backslashes: the C++ literal must hold RE2's \x{...}, not a C++ escape.
+    items = [f"\\\\x{{{a:X}}}" if a == b else f"\\\\x{{{a:X}}}-\\\\x{{{b:X}}}"
+             for a, b in collect_ranges(test, 0)]
+    out.write(f"static const char {name}[] =\n")
+    for i in range(0, len(items), 8):
+        out.write('  "' + "".join(items[i:i + 8]) + '"\n')
+    out.write(";\n")
 
 
 if __name__ == "__main__":

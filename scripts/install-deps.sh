@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages skillscore needs, when any is missing. Nothing
-# is downloaded from anywhere but Debian's archive.
+# is downloaded from anywhere but Debian's archive, except the SARIF schema
+# the tests validate against (npm; install-sarif-schema.sh).
 #   scripts/install-deps.sh build   what building the `skillscore` binary needs (scripts/run.sh)
 #   scripts/install-deps.sh         that, plus what the tests and packaging need (scripts/test.sh, CI)
 set -euo pipefail
@@ -11,7 +12,7 @@ build_packages=(
   build-essential cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev
-  libyaml-cpp-dev libre2-dev
+  libyaml-cpp-dev libre2-dev libvectorscan-dev
 )
 # The tests: doctest, the Python test drivers, git for the hook tests, and the
 # packaging tests (the Python package built offline against Debian's
@@ -45,6 +46,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "$mode" = all ]; then
+  # The SARIF 2.1.0 schema for the sarif_schema test (from an npm package).
+  "$(dirname "$0")/install-sarif-schema.sh" || echo "install-deps: no SARIF schema; the sarif_schema test will fail" >&2
   # Headless Chromium for the HTML report's browser test (the test is skipped without it).
   "$(dirname "$0")/install-browser-deps.sh"
 fi

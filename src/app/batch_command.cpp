@@ -45,6 +45,7 @@ struct Settings {
   std::optional<double> min_score, min_mean;
   std::optional<rules::Severity> fail_on;  // nullopt: severities never fail the run
   std::vector<std::string> include, exclude;
+  std::string include_source;  // "--include" or the configuration file
 };
 
 std::optional<Config> find_and_load_config(const BatchOptions& o) {
@@ -116,6 +117,7 @@ std::optional<Settings> resolve(const BatchOptions& o) {
     s.fail_on = rules::Severity::Error;
   }
   s.include = o.include.empty() ? config->include : o.include;
+  s.include_source = o.include.empty() ? config->file.string() + ": include" : "--include";
   s.exclude = config->exclude;
   s.exclude.insert(s.exclude.end(), o.exclude.begin(), o.exclude.end());
   return s;
@@ -129,9 +131,19 @@ bool selected(const std::string& path, const Settings& s) {
   return std::none_of(s.exclude.begin(), s.exclude.end(), [&](const std::string& g) { return util::glob_match(g, path); });
 }
 
-// Severity at least as serious as `threshold` (error > warning > info).
-bool at_least(rules::Severity s, rules::Severity threshold) {
-  return static_cast<int>(s) <= static_cast<int>(threshold);
+// SARIF's %SRCROOT%: --sarif-root, else the top of the git work tree holding
+// the first path scanned (a directory with .git, a directory or a file as in
+// worktrees), else the current directory.
+std::string source_root(const BatchOptions& o, const fs::path& cwd) {
+  if (o.sarif_root) return (cwd / *o.sarif_root).lexically_normal().generic_string();
+  std::error_code ec;
+  fs::path dir = o.paths.empty() ? cwd : (cwd / o.paths.front()).lexically_normal();
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
+    if (fs::exists(d / ".git", ec)) return d.generic_string();
+    if (d == d.parent_path()) break;
+  }
+  return cwd.generic_string();
 }
 
 struct Sink {
@@ -147,8 +159,10 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
   if (!settings) return k_exit_error;
   bool io_failed = false;
 
+  report::GateSettings gates{settings->min_score, settings->min_mean, settings->fail_on, o.fail_on_regression,
+                             o.tolerance, o.exit_zero};
   report::SummaryBuilder summary;
-  summary.set_thresholds(settings->min_score, settings->min_mean);
+  summary.set_gates(gates);
   std::optional<std::map<std::string, double>> baseline;
   if (o.baseline) {
     std::string error;
@@ -166,13 +180,23 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
   for (const auto& p : found.problems) {
     spdlog::error("{}: {}", p.path, p.message);
     io_failed = true;
+    summary.add_problem();
   }
   for (const auto& n : found.notes) spdlog::warn("{}: {}", n.path, n.message);
+  // An include that selects nothing is a mistake (a typo, a moved tree), not a pass.
+  for (const auto& g : settings->include) {
+    if (std::none_of(found.files.begin(), found.files.end(), [&](const std::string& f) { return util::glob_match(g, f); })) {
+      spdlog::error("{} '{}' matches no skill file", settings->include_source, g);
+      io_failed = true;
+      summary.add_problem();
+    }
+  }
   std::erase_if(found.files, [&](const std::string& f) { return !selected(f, *settings); });
   rules::PresenceIndex::prepare(settings->profile, found.files);
   if (found.files.empty() && found.problems.empty()) spdlog::warn("no SKILL.md files found");
 
-  const report::RunContext context{&settings->profile, settings->min_score, o.color, baseline};
+  const fs::path cwd = fs::current_path();
+  const report::RunContext context{&settings->profile, gates, o.color, baseline, source_root(o, cwd), cwd.generic_string()};
   std::vector<Sink> sinks;
   sinks.push_back({report::make_reporter(o.stdout_format, context), std::nullopt, {}});
   for (const auto& spec : o.outputs) sinks.push_back({report::make_reporter(spec.format, context), spec.path, {}});
@@ -180,7 +204,6 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
   // Assessment files are written by a pool of their own: fsync waits on the disk.
   std::optional<util::WriterPool> writer;
   if (o.command == Command::Score && o.write_files) writer.emplace(8);
-  std::size_t severity_failures = 0;
   Progress progress(o.progress, found.files.size());
   batch::RunOptions ro;
   ro.jobs = o.jobs;
@@ -206,11 +229,6 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
     } else {
       const report::Assessment& a = *r.assessment;
       summary.add(a);
-      if (settings->fail_on && std::any_of(a.issues.begin(), a.issues.end(), [&](const report::Issue& i) {
-            return at_least(i.severity, *settings->fail_on);
-          })) {
-        ++severity_failures;
-      }
       if (writer) {
         writer->write(assessment_path(a.path, o.output_dir), report::assessment_json(a, 2) + "\n", a.path,
                       o.output_dir ? std::filesystem::path(*o.output_dir) : std::filesystem::path());
@@ -229,6 +247,7 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
     for (const auto& e : writer->finish()) {
       spdlog::error("{}", e);
       io_failed = true;
+      summary.add_problem();
     }
   }
   const auto run_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - run_start).count();
@@ -274,30 +293,24 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
                  ms(times.document_ns), ms(times.rules_ns), ms(output_ns));
   }
 
-  // Why the run fails, on stderr, each failing skill named.
-  bool findings = false;
-  for (const auto& x : sum.below_min_score) {
-    spdlog::error("{}: score {:.3f} is below --min-score {:.3f}", x.path, x.score, *sum.min_score);
-    findings = true;
-  }
-  if (sum.mean_below_min) {
-    spdlog::error("mean score {:.3f} of {} skills is below --min-mean {:.3f}", sum.mean, sum.scored, *sum.min_mean);
-    findings = true;
-  }
-  if (o.fail_on_regression && sum.regressions) {
-    for (const auto& d : sum.deltas) {
-      if (d.regression) spdlog::error("{}: score dropped from {:.3f} to {:.3f}", d.path, d.before, d.after);
+  // Why the run fails, on stderr. The text report on stdout names each failing
+  // skill already (once is enough); with other formats stderr names them.
+  if (o.stdout_format != report::Format::Text) {
+    for (const auto& x : sum.below_min_score) {
+      spdlog::error("{}: score {:.3f} is below --min-score {:.3f}", x.path, x.score, *sum.min_score);
     }
-    findings = true;
+    if (o.fail_on_regression) {
+      for (const auto& d : sum.deltas) {
+        if (d.regression) spdlog::error("{}: score dropped from {:.3f} to {:.3f}", d.path, d.before, d.after);
+      }
+    }
   }
-  if (severity_failures) {
-    spdlog::error("{} skill{} with issues of severity {} or above (--fail-on)", severity_failures,
-                  severity_failures == 1 ? "" : "s", rules::kind_name(rules::severities(), *settings->fail_on));
-    findings = true;
+  for (const auto& g : sum.gates) {
+    if (g.failed) spdlog::error("gate {}", report::gate_sentence(g));
   }
-  if (io_failed) return k_exit_error;
-  if (findings && !o.exit_zero) return k_exit_findings;
-  return k_exit_ok;
+  if (sum.verdict == report::Verdict::FailIgnored) spdlog::warn("gates failed; exit 0 because of --exit-zero");
+  // A report or summary file that could not be written is an error the reports could not state.
+  return io_failed ? k_exit_error : sum.exit_code;
 }
 
 }  // namespace skillscore::app

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "skillscore/rules/embedded.hpp"
 #include "skillscore/rules/rule_reader.hpp"
 #include "skillscore/util/file_io.hpp"
 
@@ -46,19 +47,31 @@ class ConfigReader : public rules::RuleReader {
     if (auto v = rules::kind_from_name(rules::severities(), s)) return *v;
     fail(n, "unknown severity '" + s + "' (one of: " + rules::kind_names(rules::severities()) + ")");
   }
+  // A built-in profile's name, checked here so that the error has this file's line.
+  std::string profile(const rules::RuleNode& n) const {
+    const std::string name = scalar(n, "profile");
+    std::string known;
+    for (const auto& f : rules::embedded_rule_files()) {
+      if (f.profile == name) return name;
+      known += (known.empty() ? "" : ", ") + std::string(f.profile);
+    }
+    fail(n, "unknown profile '" + name + "' (built-in: " + known + "; a rule file goes in `rules:`)");
+  }
 
   Config read(const rules::RuleNode& root) {
     Config c;
     if (root.IsNull()) return c;
     if (!root.IsMap()) fail(root, "the configuration must be a mapping");
     allow_keys(root, {"profile", "rules", "min-score", "min-mean", "fail-on", "include", "exclude", "overrides", "params"});
-    if (root["profile"].IsDefined()) c.profile = scalar(root["profile"], "profile");
+    if (root["profile"].IsDefined()) c.profile = profile(root["profile"]);
     if (root["rules"].IsDefined()) c.rules = scalar(root["rules"], "rules");
     if (root["min-score"].IsDefined()) c.min_score = number(root["min-score"], "min-score", 0.0, 1.0);
     if (root["min-mean"].IsDefined()) c.min_mean = number(root["min-mean"], "min-mean", 0.0, 1.0);
     if (root["fail-on"].IsDefined()) {
-      if (scalar(root["fail-on"], "fail-on") == "none") c.fail_on_none = true;
-      else c.fail_on = severity(root["fail-on"]);
+      const std::string f = scalar(root["fail-on"], "fail-on");
+      if (f == "none") c.fail_on_none = true;
+      else if (auto v = rules::kind_from_name(rules::severities(), f)) c.fail_on = *v;
+      else fail(root["fail-on"], "unknown fail-on '" + f + "' (one of: " + rules::kind_names(rules::severities()) + ", none)");
     }
     if (root["include"].IsDefined()) c.include = strings(root["include"], "include");
     if (root["exclude"].IsDefined()) c.exclude = strings(root["exclude"], "exclude");

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "skillscore/app/batch_command.hpp"
+#include "skillscore/app/cli_values.hpp"
 #include "skillscore/app/fix_command.hpp"
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/app/rules_command.hpp"
@@ -25,8 +27,17 @@ namespace {
 using skillscore::app::BatchOptions;
 using skillscore::app::Command;
 
-void setup_logging(bool quiet, bool verbose) {
-  auto logger = spdlog::stderr_color_mt("skillscore");
+// --color auto|always|never for one stream: auto is a terminal without NO_COLOR
+// (https://no-color.org: set and not empty); the flag overrides NO_COLOR.
+bool use_color(const std::string& mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(fd) && !(no_color && *no_color);
+}
+
+void setup_logging(bool quiet, bool verbose, bool color) {
+  auto logger = spdlog::stderr_color_mt("skillscore", color ? spdlog::color_mode::always : spdlog::color_mode::never);
   logger->set_pattern("skillscore: %^%l%$: %v");
   logger->set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::warn);
   spdlog::set_default_logger(logger);
@@ -43,13 +54,61 @@ std::string format_names() {
   return names;
 }
 
+constexpr const char* k_version = "skillscore " SKILLSCORE_VERSION;
+
+// -V/--version anywhere (before a `--`) and `version`: CLI11 would first ask
+// for a subcommand.
+bool wants_version(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") break;
+    if (a == "-V" || a == "--version") return true;
+  }
+  return argc >= 2 && std::string_view(argv[1]) == "version";
+}
+
+// A first word that is no command: the nearest one, and the list (CLI11 says
+// "A subcommand is required").
+std::optional<int> unknown_command(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return std::nullopt;
+  const std::string_view first = argv[1];
+  std::vector<std::string> names;
+  for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  if (std::find(names.begin(), names.end(), first) != names.end()) return std::nullopt;
+  std::vector<std::string_view> views(names.begin(), names.end());
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  const auto near = skillscore::app::nearest(first, views);
+  std::cerr << "skillscore: error: unknown command '" << first << "'"
+            << (near ? "; did you mean '" + std::string(*near) + "'?" : std::string()) << " (commands: " << list
+            << "; skillscore --help)\n";
+  return skillscore::app::k_exit_error;
+}
+
+// --min-score and --min-mean: "'abc' is not a number from 0 to 1".
+CLI::Validator unit_interval() {
+  return CLI::Validator(
+      [](std::string& s) -> std::string {
+        return skillscore::app::parse_unit_interval(s) ? "" : "'" + s + "' is not a number from 0 to 1";
+      },
+      "0..1");
+}
+
 struct Raw {
   std::string format = "text";
   std::vector<std::string> outputs;
-  std::string profile, rules, weights, config, output_dir, baseline, summary, fail_on;
+  std::string profile, rules, weights, config, output_dir, baseline, summary, fail_on, sarif_root;
+  std::string color = "auto";
+  std::string max_file_size;
   double min_score = -1, min_mean = -1;
   bool no_write = false, quiet = false, verbose = false;
 };
+
+void add_color(CLI::App* cmd, Raw& raw) {
+  cmd->add_option("--color", raw.color, "Colour on stdout and stderr: auto (a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
 
 // The options `score` and `check` share.
 void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
@@ -64,9 +123,14 @@ void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
   cmd->add_option("--include", o.include, "Only skills whose path matches this glob (repeatable)");
   cmd->add_option("--exclude", o.exclude, "Skip skills whose path matches this glob (repeatable)");
   cmd->add_option("-j,--jobs", o.jobs, "Parallel jobs (default: the number of cores)")->check(CLI::Range(1u, 1024u));
-  cmd->add_option("--max-file-size", o.max_file_size, "Largest file scored, in bytes")->capture_default_str();
-  cmd->add_option("--min-score", raw.min_score, "Fail (exit 1) when any skill scores below X")->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--min-mean", raw.min_mean, "Fail (exit 1) when the mean score is below X")->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--max-file-size", raw.max_file_size, "Largest file scored: bytes, or with K, M, G (default 10M)")
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            return skillscore::app::parse_size(s) ? "" : "'" + s + "' is not a size (bytes, or a number with K, M or G)";
+          },
+          "SIZE"));
+  cmd->add_option("--min-score", raw.min_score, "Fail (exit 1) when any skill scores below X")->check(unit_interval());
+  cmd->add_option("--min-mean", raw.min_mean, "Fail (exit 1) when the mean score is below X")->check(unit_interval());
   cmd->add_option("--fail-on", raw.fail_on, "Fail (exit 1) on issues of this severity or above: error, warning, info, none")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
   cmd->add_flag("--exit-zero", o.exit_zero, "Exit 0 even when thresholds fail (errors still exit 2)");
@@ -74,11 +138,13 @@ void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
   cmd->add_flag("--fail-on-regression", o.fail_on_regression, "With --baseline: fail when any score dropped");
   cmd->add_option("--tolerance", o.tolerance, "Score drop allowed before it counts as a regression")->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--summary", raw.summary, "Write the batch summary as JSON to this file");
+  cmd->add_option("--sarif-root", raw.sarif_root, "SARIF URIs are relative to DIR (default: the git work tree's top, else .)");
   cmd->add_flag("--allow-suppressions", o.allow_suppressions,
                 "Honor skillscore-disable comments where the profile ignores them (skill-fleet-v2)");
   cmd->add_flag("--profile-time", o.profile_time, "Print on stderr where the time went (read, decode, YAML, rules, output)");
   cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
   cmd->add_flag("-v,--verbose", raw.verbose, "Debug logging on stderr");
+  add_color(cmd, raw);
 }
 
 // Turns the raw strings into BatchOptions; false with a message on bad input.
@@ -105,7 +171,9 @@ bool finish_options(BatchOptions& o, const Raw& raw, std::string& error) {
   if (!raw.output_dir.empty()) o.output_dir = raw.output_dir;
   if (!raw.baseline.empty()) o.baseline = raw.baseline;
   if (!raw.summary.empty()) o.summary_file = raw.summary;
+  if (!raw.sarif_root.empty()) o.sarif_root = raw.sarif_root;
   if (!raw.fail_on.empty()) o.fail_on = raw.fail_on;
+  if (!raw.max_file_size.empty()) o.max_file_size = *skillscore::app::parse_size(raw.max_file_size);
   if (raw.min_score >= 0) o.min_score = raw.min_score;
   if (raw.min_mean >= 0) o.min_mean = raw.min_mean;
   if (o.fail_on_regression && !o.baseline) {
@@ -113,8 +181,7 @@ bool finish_options(BatchOptions& o, const Raw& raw, std::string& error) {
     return false;
   }
   o.write_files = !raw.no_write;
-  const bool tty_out = ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-  o.color = tty_out;
+  o.color = use_color(raw.color, STDOUT_FILENO);
   o.progress = ::isatty(STDERR_FILENO) && !in_ci() && !raw.quiet;
   return true;
 }
@@ -127,8 +194,13 @@ int main(int argc, char** argv) {
   // Reports go to std::cout only; unsynchronized it is several times faster.
   std::ios::sync_with_stdio(false);
 
-  CLI::App app{"skillscore: scores agent skill documents (SKILL.md)"};
-  app.set_version_flag("--version", std::string("skillscore ") + SKILLSCORE_VERSION);
+  if (wants_version(argc, argv)) {
+    std::cout << k_version << "\n";
+    return 0;
+  }
+  // Named, so that usage says `skillscore`, not the path it was run by.
+  CLI::App app{"skillscore: scores agent skill documents (SKILL.md)", "skillscore"};
+  app.set_version_flag("-V,--version", k_version);
   app.require_subcommand(1);
 
   BatchOptions options;
@@ -141,6 +213,8 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Score skills without writing files; exit 1 on failed gates (hooks, CI)");
   add_common(check, options, raw);
 
+  app.add_subcommand("version", "Print the version (also -V or --version anywhere)");
+
   skillscore::app::RulesOptions rules_options;
   std::string rules_file_opt, explain_id;
   auto* rules_cmd = app.add_subcommand("rules", "List the rules of a profile: id, slug, severity, weight, title");
@@ -150,6 +224,7 @@ int main(int argc, char** argv) {
     cmd->add_option("--profile", rules_options.profile, "Built-in profile")->capture_default_str();
     cmd->add_option("--rules", rules_file_opt, "A rule file instead");
     cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
+    add_color(cmd, raw);
   }
   rules_cmd->add_option("--format", rules_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
@@ -194,13 +269,14 @@ int main(int argc, char** argv) {
   lsp_cmd->add_flag("--stdio", lsp_stdio, "Talk over stdin and stdout (the only transport; accepted for editors that pass it)");
 
   skillscore::cli::add_generate_command(app);
+  if (auto code = unknown_command(app, argc, argv)) return *code;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : skillscore::app::k_exit_error;
   }
-  setup_logging(raw.quiet, raw.verbose);
+  setup_logging(raw.quiet, raw.verbose, use_color(raw.color, STDERR_FILENO));
   try {
     if (rules_cmd->parsed() || explain->parsed()) {
       if (!rules_file_opt.empty()) rules_options.rules_file = rules_file_opt;

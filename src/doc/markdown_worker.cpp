@@ -298,6 +298,9 @@ void Worker::start(const MarkdownLimits& limits) {
                              std::strerror(errno) + ")");
   }
   const pid_t parent = ::getpid();
+  // The child gets copies of the stdio buffers: empty them first, so that no
+  // text waiting in one can ever be written by two processes.
+  std::fflush(nullptr);
   const pid_t pid = ::fork();
   if (pid < 0) {
     const int e = errno;

@@ -55,10 +55,9 @@ std::string escape_property(std::string_view s) {
 
 class GithubReporter final : public Reporter {
  public:
-  explicit GithubReporter(const RunContext& c) : min_score_(c.min_score) {}
+  GithubReporter() = default;
 
   void add(const Assessment& a) override {
-    if (min_score_ && a.score.score < *min_score_) ++below_;
     const std::string file = escape_property(detail::forward_slashes(a.path));
     for (const auto& i : a.issues) {
       out_ += "::";
@@ -76,29 +75,28 @@ class GithubReporter final : public Reporter {
 
   std::string take_streamed() override { return std::move(out_); }
 
+  // Each failed gate is an error annotation; one notice states every gate
+  // and the verdict the exit code gives.
   std::string finish(const Summary& s) override {
     std::string out = std::move(out_);
-    // The summary's threshold when it has one, else the context's.
-    const auto min_score = s.min_score ? s.min_score : min_score_;
-    const std::size_t below = s.min_score ? s.below_min_score.size() : below_;
-    if (min_score && below) {
-      out += "::error::" + detail::count_noun(below, "skill", "skills") + " below --min-score " +
-             detail::fixed3(*min_score) + "\n";
+    if (s.gates.empty()) return out;  // not a run's summary: nothing was decided
+    std::string gates;
+    for (const auto& g : s.gates) {
+      if (g.failed) out += "::error title=skillscore gate " + escape_property(gate_info(g.gate).name) + "::" + escape_data(gate_sentence(g)) + "\n";
+      gates += "\n" + gate_sentence(g);
     }
-    if (s.mean_below_min && s.min_mean) {
-      out += "::error::mean score " + detail::fixed3(s.mean) + " below --min-mean " + detail::fixed3(*s.min_mean) + "\n";
-    }
+    const VerdictInfo& v = verdict_info(s.verdict);
+    out += std::string(s.verdict == Verdict::Pass ? "::notice" : "::error") + " title=skillscore verdict::" +
+           escape_data(std::string(v.text) + " (exit " + std::to_string(s.exit_code) + ")" + gates) + "\n";
     return out;
   }
 
  private:
-  std::optional<double> min_score_;
-  std::size_t below_ = 0;
   std::string out_;
 };
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_github_reporter(const RunContext& c) { return std::make_unique<GithubReporter>(c); }
+std::unique_ptr<Reporter> make_github_reporter(const RunContext&) { return std::make_unique<GithubReporter>(); }
 
 }  // namespace skillscore::report

@@ -81,13 +81,18 @@ tr.f>th{box-shadow:inset 3px 0 var(--p)}
 tr.x>*{background:var(--hl)}
 .dn{color:var(--p);font-weight:600}.dp{color:var(--e)}
 tr.open>*{border-bottom-color:transparent}
-tr.det>td{background:var(--panel);padding:6px 16px 12px;white-space:normal}
+#skills tr.det>td{background:var(--panel);padding:6px 16px 12px;white-space:normal}
 tr.det ul{margin:0;padding-left:20px}
 tr.det li{margin:2px 0}
 .sev{display:inline-block;min-width:58px;font-size:11px;border-radius:10px;padding:0 6px;text-align:center;color:var(--bg);margin-right:6px}
 .sev-error{background:var(--p)}.sev-warning{background:var(--n)}.sev-info{background:var(--muted)}
 .line{color:var(--muted)}
 .cols{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:4px 24px}
+.cols>div{min-width:0;overflow-wrap:anywhere}
+.gates{margin:0 0 10px}
+.verdict{font-weight:600;margin:0 0 2px}.verdict.ok{color:var(--e)}.verdict.bad{color:var(--p)}
+#gates{margin:0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:2px 18px;color:var(--muted);font-size:13px}
+#gates li.bad{color:var(--p);font-weight:600}
 @media print{.controls{display:none}#skills thead th{position:static}}
 )css";
 
@@ -150,6 +155,8 @@ const std::string_view k_script = R"js(
   // Laying out 10,000 rows takes a second or more; 1,000 a tenth of that.
   var fCount = doc.getElementById("f-count"), more = doc.getElementById("more");
   var moreBtn = doc.getElementById("more-btn"), allBtn = doc.getElementById("all-btn");
+  var capN = doc.getElementById("cap-n"), capO = doc.getElementById("cap-o");
+  var NAMES = { path: "path", score: "score", rating: "rating", issues: "issues", delta: "change since baseline" };
   function show() {
     var shown = 0, matching = 0;
     for (var j = 0; j < n; j++) {
@@ -164,6 +171,7 @@ const std::string_view k_script = R"js(
     fCount.setAttribute("data-matching", matching);
     fCount.setAttribute("data-shown", shown);
     fCount.textContent = matching === n ? "all " + fmt(n) + " skills" : fmt(matching) + " of " + fmt(n) + " skills match";
+    capN.textContent = matching === n ? capN.getAttribute("data-all") : fmt(matching) + " of " + fmt(n) + " skills (filtered)";
     if (shown < matching) {
       more.hidden = false;
       doc.getElementById("more-text").textContent = "Showing the first " + fmt(shown) + " of " + fmt(matching) + ".";
@@ -218,6 +226,7 @@ const std::string_view k_script = R"js(
       if (det) frag.appendChild(det);
     }
     tbody.appendChild(frag);
+    capO.textContent = " sorted by " + NAMES[k] + (sortDir > 0 ? ", ascending" : ", descending");
     heads.forEach(function (th) {
       if (th.getAttribute("data-k") === k) th.setAttribute("aria-sort", sortDir > 0 ? "ascending" : "descending");
       else th.removeAttribute("aria-sort");

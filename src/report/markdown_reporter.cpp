@@ -1,6 +1,7 @@
 // --format markdown: a summary for $GITHUB_STEP_SUMMARY or a pull-request
 // comment: totals, ratings, the most frequent issues, the lowest scores, the
-// threshold and the changes since a baseline. Written once, at the end.
+// verdict with every gate, and the changes since a baseline. Written once, at
+// the end.
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -63,17 +64,17 @@ std::string signed3(double v) {
 
 class MarkdownReporter final : public Reporter {
  public:
-  explicit MarkdownReporter(const RunContext& c) : profile_(c.profile ? c.profile->name : ""), min_score_(c.min_score) {}
+  explicit MarkdownReporter(const RunContext& c) : profile_(c.profile ? c.profile->name : "") {}
 
   void add(const Assessment& a) override {
     if (profile_.empty()) profile_ = a.profile;
-    if (min_score_ && a.score.score < *min_score_) below_.push_back({a.path, a.score.score, a.score.rating});
   }
   void add_error(const FileError& e) override { errors_.push_back(e); }
 
   std::string finish(const Summary& s) override {
     std::string out = "## skillscore\n\n";
     out += totals(s);
+    out += gates(s);
     if (s.scored) {
       out += "\n| Rating | Skills |\n| --- | ---: |\n";
       for (const auto& [r, n] : s.ratings) out += "| " + std::string(score::rating_label(r)) + " | " + std::to_string(n) + " |\n";
@@ -113,27 +114,28 @@ class MarkdownReporter final : public Reporter {
     return out + ".\n";
   }
 
-  std::string threshold(const Summary& s) const {
-    const auto min_score = s.min_score ? s.min_score : min_score_;
-    const auto& below = s.min_score ? s.below_min_score : below_;
-    std::string out;
-    if (min_score) {
-      out += "\n### Below threshold\n\n";
-      if (below.empty()) {
-        out += "All skills meet `--min-score " + detail::fixed3(*min_score) + "`.\n";
-      } else {
-        out += "**" + detail::count_noun(below.size(), "skill", "skills") + "** below `--min-score " +
-               detail::fixed3(*min_score) + "`:\n\n| Path | Score | Rating |\n| --- | ---: | --- |\n";
-        for (const auto& x : below) {
-          out += "| " + md_code(x.path, true) + " | " + detail::fixed3(x.score) + " | " +
-                 std::string(score::rating_label(x.rating)) + " |\n";
-        }
-      }
+  // The verdict the exit code gives, every gate, and the skills below --min-score.
+  static std::string gates(const Summary& s) {
+    if (s.gates.empty()) return {};  // not a run's summary: nothing was decided
+    const VerdictInfo& v = verdict_info(s.verdict);
+    std::string out = "\n**Verdict: " + std::string(v.text) + "** (exit " + std::to_string(s.exit_code) + ").\n\n";
+    out += "| Gate | Setting | Result |\n| --- | --- | --- |\n";
+    for (const auto& g : s.gates) {
+      std::string result = !g.enabled ? "not enforced" : g.failed ? "**failed**" : "passed";
+      if (!g.detail.empty()) result += ": " + md_text(g.detail);
+      out += "| " + md_code(gate_info(g.gate).option, true) + " | " + md_text(g.setting) + " | " + result + " |\n";
     }
-    if (s.min_mean && s.scored) {
-      if (!min_score) out += "\n### Below threshold\n";
-      out += "\nMean score " + detail::fixed3(s.mean) + (s.mean_below_min ? " is **below** " : " meets ") +
-             "`--min-mean " + detail::fixed3(*s.min_mean) + "`.\n";
+    return out;
+  }
+
+  static std::string threshold(const Summary& s) {
+    if (!s.min_score || s.below_min_score.empty()) return {};
+    std::string out = "\n### Below threshold\n\n**" + detail::count_noun(s.below_min_score.size(), "skill", "skills") +
+                      "** below `--min-score " + detail::fixed3(*s.min_score) +
+                      "`:\n\n| Path | Score | Rating |\n| --- | ---: | --- |\n";
+    for (const auto& x : s.below_min_score) {
+      out += "| " + md_code(x.path, true) + " | " + detail::fixed3(x.score) + " | " +
+             std::string(score::rating_label(x.rating)) + " |\n";
     }
     return out;
   }
@@ -167,8 +169,6 @@ class MarkdownReporter final : public Reporter {
   }
 
   std::string profile_;
-  std::optional<double> min_score_;
-  std::vector<SkillScore> below_;
   std::vector<FileError> errors_;
 };
 

@@ -1,8 +1,14 @@
 // --format sarif: SARIF 2.1.0 for code-scanning tools (GitHub code scanning,
 // IDE viewers). One run; rules are the profile's checks and skillscore's own
-// diagnostics; one result per issue; files that could not be scored are
-// tool execution notifications.
+// diagnostics, each with help (text and Markdown) and a helpUri to its page;
+// one result per issue, each with a region (line 1 for a finding about the
+// whole file) and its URI relative to %SRCROOT% (docs/sarif.md says which
+// directory that is); the message says what is wrong, the recommendation
+// follows after a blank line; files that could not be scored are tool
+// execution notifications; the invocation has the run's exit code and the
+// run's properties every gate.
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -15,7 +21,6 @@
 #include "skillscore/report/rule_docs.hpp"
 #include "skillscore/report/json_writer.hpp"
 #include "skillscore/score/rating.hpp"
-#include "skillscore/util/pystr.hpp"
 
 namespace skillscore::report {
 namespace {
@@ -73,6 +78,7 @@ struct ArtifactUri {
 
 ArtifactUri artifact_uri(std::string_view raw) {
   std::string path = detail::forward_slashes(raw);
+  if (path.empty()) return {"", true};
   if (!path.empty() && path[0] == '/') return {"file://" + uri_encode(path), false};
   if (path.size() >= 3 && std::isalpha(static_cast<unsigned char>(path[0])) && path[1] == ':' && path[2] == '/') {
     return {"file:///" + path.substr(0, 2) + uri_encode(path.substr(2)), false};
@@ -82,14 +88,36 @@ ArtifactUri artifact_uri(std::string_view raw) {
   return {uri_encode(rest), true};
 }
 
-void write_location(JsonWriter& w, const ArtifactUri& uri, std::size_t line) {
+// With a source root: the path made absolute from `cwd`, then relative to the
+// root; a file outside the root keeps an absolute file: URI.
+ArtifactUri artifact_uri(std::string_view raw, const RunContext& c) {
+  if (!c.source_root) return artifact_uri(raw);
+  namespace fs = std::filesystem;
+  fs::path p(raw);
+  if (p.is_relative()) p = fs::path(c.cwd) / p;
+  const fs::path rel = p.lexically_normal().lexically_relative(fs::path(*c.source_root));
+  const std::string r = rel.generic_string();
+  if (rel.empty() || r == ".." || r.rfind("../", 0) == 0) return artifact_uri(p.lexically_normal().generic_string());
+  return artifact_uri(r);
+}
+
+// `line` 0 (unknown): no region (notifications). Results always have one.
+void write_location(JsonWriter& w, const ArtifactUri& uri, std::size_t line, std::size_t column = 0) {
   w.begin_object().key("physicalLocation").begin_object();
   w.key("artifactLocation").begin_object().key("uri").value(uri.uri);
   if (uri.relative) w.key("uriBaseId").value("%SRCROOT%");
   w.end_object();
-  if (line) w.key("region").begin_object().key("startLine").value(line).end_object();
+  if (line) {
+    w.key("region").begin_object().key("startLine").value(line);
+    if (column) w.key("startColumn").value(column);
+    w.end_object();
+  }
   w.end_object().end_object();
 }
+
+}  // namespace
+
+namespace {
 
 struct RuleEntry {
   std::string id;
@@ -101,7 +129,7 @@ struct RuleEntry {
 
 class SarifReporter final : public Reporter {
  public:
-  explicit SarifReporter(const RunContext& c) : profile_(c.profile ? c.profile->name : "") {
+  explicit SarifReporter(const RunContext& c) : profile_(c.profile ? c.profile->name : ""), context_(c) {
     if (c.profile) {
       for (const auto& check : c.profile->checks) add_rule({check.id, check.slug, check.title, check.doc, check.severity});
     }
@@ -120,7 +148,7 @@ class SarifReporter final : public Reporter {
   }
   void add_error(const FileError& e) override { errors_.push_back(e); }
 
-  std::string finish(const Summary&) override {
+  std::string finish(const Summary& s) override {
     JsonWriter w(2);
     w.begin_object();
     w.key("$schema").value(k_schema);
@@ -138,14 +166,16 @@ class SarifReporter final : public Reporter {
     w.end_object().end_object();
 
     w.key("invocations").begin_array().begin_object();
-    w.key("executionSuccessful").value(errors_.empty());
+    // exitCode and the gates: what the run decided, as its exit code says.
+    w.key("executionSuccessful").value(errors_.empty() && !s.problems);
+    w.key("exitCode").value(s.exit_code);
     w.key("toolExecutionNotifications").begin_array();
     for (const auto& e : errors_) {
       w.begin_object();
       w.key("level").value("error");
       w.key("message").begin_object().key("text").value(e.path + ": " + e.message).end_object();
       w.key("locations").begin_array();
-      write_location(w, artifact_uri(e.path), 0);
+      write_location(w, artifact_uri(e.path, context_), 0);
       w.end_array();
       w.end_object();
     }
@@ -155,13 +185,20 @@ class SarifReporter final : public Reporter {
     w.key("results").begin_array();
     std::set<std::uint64_t> seen;
     for (const auto& a : assessments_) {
-      const ArtifactUri uri = artifact_uri(a.path);
+      const ArtifactUri uri = artifact_uri(a.path, context_);
       for (const auto& i : a.issues) write_result(w, a, i, uri, seen);
     }
     w.end_array();
 
     w.key("columnKind").value("unicodeCodePoints");
-    w.key("properties").begin_object().key("profile").value(profile_).end_object();
+    w.key("properties").begin_object().key("profile").value(profile_);
+    w.key("verdict").value(verdict_info(s.verdict).name).key("exitCode").value(s.exit_code);
+    w.key("gates").begin_array();
+    for (const auto& g : s.gates) {
+      w.begin_object().key("gate").value(gate_info(g.gate).name).key("setting").value(g.setting);
+      w.key("enabled").value(g.enabled).key("failed").value(g.failed).key("text").value(gate_sentence(g)).end_object();
+    }
+    w.end_array().end_object();
     w.end_object().end_array();
     w.end_object();
     return w.take() + "\n";
@@ -179,8 +216,14 @@ class SarifReporter final : public Reporter {
     w.key("id").value(r.id);
     w.key("name").value(pascal_case(r.slug.empty() ? r.id : r.slug));
     w.key("shortDescription").begin_object().key("text").value(r.title).end_object();
-    w.key("fullDescription").begin_object().key("text").value(r.doc.empty() ? r.title : r.doc).end_object();
-    w.key("helpUri").value(rule_doc_url(r.id));
+    const std::string doc = r.doc.empty() ? r.title : r.doc;
+    const std::string uri = rule_doc_url(r.id);
+    w.key("fullDescription").begin_object().key("text").value(doc).end_object();
+    w.key("helpUri").value(uri);
+    w.key("help").begin_object();
+    w.key("text").value(doc + "\n\nDocumentation: " + uri);
+    w.key("markdown").value("**" + r.id + " " + r.slug + "**: " + r.title + "\n\n" + doc + "\n\n[Documentation of " + r.id + "](" + uri + ")");
+    w.end_object();
     w.key("defaultConfiguration").begin_object().key("level").value(sarif_level(r.severity)).end_object();
     w.key("properties").begin_object().key("slug").value(r.slug).end_object();
     w.end_object();
@@ -192,10 +235,11 @@ class SarifReporter final : public Reporter {
     w.key("ruleId").value(i.rule);
     w.key("ruleIndex").value(index_.at(i.rule));
     w.key("level").value(sarif_level(i.severity));
-    const std::string text = i.recommendation.empty() ? i.message : i.message + " " + i.recommendation;
+    // What is wrong, then what to do, apart (GitHub shows the text as it is).
+    const std::string text = i.recommendation.empty() ? i.message : i.message + "\n\nRecommendation: " + i.recommendation;
     w.key("message").begin_object().key("text").value(text).end_object();
     w.key("locations").begin_array();
-    write_location(w, uri, i.line);
+    write_location(w, uri, i.line ? i.line : 1, i.line ? i.column : 0);  // a finding about the whole file: line 1
     w.end_array();
     // Stable across runs and line moves: the rule, the file and the message.
     // A repeat of the same triple in one file gets the occurrence mixed in.
@@ -213,11 +257,14 @@ class SarifReporter final : public Reporter {
     w.key("score").value(a.score.score);
     w.key("rating").value(score::rating_label(a.score.rating));
     w.key("slug").value(i.slug);
+    if (!i.line) w.key("wholeFile").value(true);
+    if (!i.recommendation.empty()) w.key("recommendation").value(i.recommendation);
     w.end_object();
     w.end_object();
   }
 
   std::string profile_;
+  RunContext context_;
   std::vector<RuleEntry> rules_;
   std::map<std::string, std::size_t> index_;
   std::vector<Assessment> assessments_;

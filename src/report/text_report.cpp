@@ -1,5 +1,10 @@
+// The terminal report, laid out as eslint, ruff and markdownlint-cli2 do: a
+// skill's path once, then one line per issue in columns
+//   line:col  severity  rule  message
+// and at the end the statistics, every gate, a count line and the verdict.
 #include "skillscore/report/text_report.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "skillscore/rules/kinds.hpp"
@@ -22,29 +27,59 @@ const char* rating_color(score::Rating r) {
   return "0";
 }
 
+const char* severity_color(rules::Severity s) {
+  switch (s) {
+    case rules::Severity::Error: return "31";
+    case rules::Severity::Warning: return "33";
+    case rules::Severity::Info: return "36";
+  }
+  return "0";
+}
+
+// "12:5", "12" (column unknown) or "-" (the finding is about the whole file).
+std::string position(const Issue& i) {
+  if (!i.line) return "-";
+  return i.column ? std::to_string(i.line) + ":" + std::to_string(i.column) : std::to_string(i.line);
+}
+
+std::string pad(std::string s, std::size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 }  // namespace
 
 std::string text_assessment(const Assessment& a, const TextStyle& style) {
   char score[32];
   std::snprintf(score, sizeof score, "%.3f", a.score.score);
-  std::string out = a.path + "  " + paint(style, "1", score) + "  " +
-                    paint(style, rating_color(a.score.rating), std::string(score::rating_label(a.score.rating))) + "  (" +
-                    std::to_string(a.issues.size()) + (a.issues.size() == 1 ? " issue)\n" : " issues)\n");
+  std::string out = paint(style, "4", a.path) + "  " + paint(style, "1", score) + "  " +
+                    paint(style, rating_color(a.score.rating), std::string(score::rating_label(a.score.rating)));
+  if (a.issues.empty()) return out + "\n";
+  out += "  " + plural(a.issues.size(), "issue", "issues") + "\n";
+  std::size_t pos_w = 0, rule_w = 0;
   for (const auto& i : a.issues) {
-    const std::string where = i.line ? a.path + ":" + std::to_string(i.line) : a.path;
-    out += "  " + paint(style, "2", where) + "  " + i.rule + " " +
-           std::string(rules::kind_name(rules::severities(), i.severity)) + ": " + i.message + "\n";
+    pos_w = std::max(pos_w, position(i).size());
+    rule_w = std::max(rule_w, i.rule.size());
   }
-  return out;
+  for (const auto& i : a.issues) {
+    const std::string sev(rules::kind_name(rules::severities(), i.severity));
+    out += "  " + paint(style, "2", pad(position(i), pos_w)) + "  " + paint(style, severity_color(i.severity), pad(sev, 7)) +
+           "  " + pad(i.rule, rule_w) + "  " + i.message + "\n";
+  }
+  return out + "\n";
 }
 
 std::string text_file_error(const FileError& e, const TextStyle& style) {
-  return e.path + "  " + paint(style, "31", "ERROR") + "  " + e.message + "\n";
+  return paint(style, "4", e.path) + "  " + paint(style, "31", "ERROR") + "  " + e.message + "\n";
 }
 
-std::string text_summary(const Summary& s, const TextStyle& style) {
+std::string text_statistics(const Summary& s, const TextStyle& style) {
   char buf[256];
-  std::string out = "\n";
+  std::string out;
   std::snprintf(buf, sizeof buf, "%zu skill%s scored", s.scored, s.scored == 1 ? "" : "s");
   std::string head = buf;
   if (s.errors) head += ", " + std::to_string(s.errors) + (s.errors == 1 ? " file failed" : " files failed");
@@ -91,10 +126,29 @@ std::string text_summary(const Summary& s, const TextStyle& style) {
       out += buf + x.path + "\n";
     }
   }
-  if (s.mean_below_min) {
-    std::snprintf(buf, sizeof buf, "mean score %.3f is below --min-mean %.3f\n", s.mean, *s.min_mean);
-    out += paint(style, "31", buf);
+  return out;
+}
+
+std::string text_verdict(const Summary& s, const TextStyle& style) {
+  std::string out;
+  for (const auto& g : s.gates) {
+    const std::string line = "gate " + gate_sentence(g);
+    out += (g.failed ? paint(style, "31", line) : line) + "\n";
   }
+  const auto count = [&](rules::Severity sev) {
+    auto it = s.issues_by_severity.find(sev);
+    return it == s.issues_by_severity.end() ? std::size_t{0} : it->second;
+  };
+  const std::size_t errors = count(rules::Severity::Error), warnings = count(rules::Severity::Warning),
+                    infos = count(rules::Severity::Info);
+  std::string line = plural(errors + warnings + infos, "issue", "issues") + " (" + plural(errors, "error", "errors") +
+                     ", " + plural(warnings, "warning", "warnings") + ", " + std::to_string(infos) + " info) in " +
+                     std::to_string(s.skills_with_issues) + " of " + plural(s.scored, "skill", "skills");
+  if (s.errors) line += ", " + plural(s.errors, "file", "files") + " not scored";
+  out += paint(style, "1", line) + "\n";
+  const VerdictInfo& v = verdict_info(s.verdict);
+  const std::string verdict = "verdict: " + std::string(v.text) + " (exit " + std::to_string(s.exit_code) + ")";
+  out += paint(style, s.verdict == Verdict::Pass ? "1;32" : "1;31", verdict) + "\n";
   return out;
 }
 

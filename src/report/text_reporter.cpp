@@ -7,18 +7,35 @@ namespace {
 class TextReporter final : public Reporter {
  public:
   explicit TextReporter(const RunContext& c) : style_{c.color} {}
-  void add(const Assessment& a) override { out_ += text_assessment(a, style_); }
-  void add_error(const FileError& e) override { out_ += text_file_error(e, style_); }
+  void add(const Assessment& a) override { put(text_assessment(a, style_)); }
+  void add_error(const FileError& e) override { put(text_file_error(e, style_)); }
   std::string take_streamed() override { return std::move(out_); }
   std::string finish(const Summary& s) override {
-    std::string out = std::move(out_);
-    if (s.scored + s.errors > 1) out += text_summary(s, style_);
-    return out;
+    if (s.scored + s.errors > 1) {
+      section();
+      put(text_statistics(s, style_));
+    }
+    section();
+    put(text_verdict(s, style_));
+    return std::move(out_);
   }
 
  private:
+  void put(const std::string& text) {
+    if (text.empty()) return;
+    blank_ = text.size() >= 2 ? text.compare(text.size() - 2, 2, "\n\n") == 0 : text == "\n" && wrote_;
+    wrote_ = true;
+    out_ += text;
+  }
+  // Sections are separated by one blank line (an issue list ends with one).
+  void section() {
+    if (wrote_ && !blank_) put("\n");
+  }
+
   TextStyle style_;
   std::string out_;
+  bool wrote_ = false;  // anything written yet
+  bool blank_ = false;  // the output so far ends with a blank line
 };
 
 }  // namespace

@@ -29,8 +29,9 @@ RE2::Options set_options() {
 
 }  // namespace
 
-std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error) {
+std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error, VectorscanUse vectorscan) {
   auto index = std::make_shared<PresenceIndex>();
+  index->vectorscan_use_ = vectorscan;
   index->metric_slots_.resize(profile.metrics.size());
   // Both sets get the same patterns in the same order, so slots agree; they
   // are parsed and compiled when a text first needs them (match()).
@@ -57,6 +58,7 @@ std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std:
       return;
     }
     gaps.push_back({&slot, id});
+    index->gap_ascii_.push_back(re.ascii_pattern());  // ids count up from 0
   };
   for (std::size_t m = 0; m < profile.metrics.size(); ++m) {
     const MetricDef& def = profile.metrics[m];
@@ -80,6 +82,7 @@ std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std:
   // (a superset of FilteredRE2's lower-cased atoms: sound for a filter).
   std::vector<std::string> atoms;
   if (!gaps.empty()) index->gap_filter_.Compile(&atoms);
+  index->atoms_begin_ = static_cast<int>(index->exact_.patterns.size());
   for (const auto& atom : atoms) {
     const std::string literal = "(?i)" + RE2::QuoteMeta(atom);
     index->atom_slots_.push_back(add_both(literal, literal));
@@ -116,33 +119,61 @@ PresenceIndex::~PresenceIndex() {
 
 const PresenceIndex::Variant& PresenceIndex::compiled(util::UnicodeClasses classes) const {
   // The ASCII forms compile to a far smaller set; most texts need no more.
-  const Variant& v = classes == util::UnicodeClasses::Unneeded ? ascii_ : exact_;
-  std::call_once(v.once, [&v] {
-    v.set = std::make_unique<RE2::Set>(set_options(), RE2::UNANCHORED);
+  const bool ascii = classes == util::UnicodeClasses::Unneeded;
+  const Variant& v = ascii ? ascii_ : exact_;
+  std::call_once(v.once, [this, &v, ascii] {
+    if (ascii && vectorscan_use_ != VectorscanUse::Never) {
+      // Slot order: the set's patterns, then the gap patterns.
+      std::vector<std::string> all = v.patterns;
+      all.insert(all.end(), gap_ascii_.begin(), gap_ascii_.end());
+      v.vectorscan = VectorscanSet::build(all, vectorscan_use_ == VectorscanUse::CompileIfMissing);
+    }
     v.ok = true;
-    for (std::size_t i = 0; i < v.patterns.size() && v.ok; ++i) v.ok = v.set->Add(v.patterns[i], nullptr) == static_cast<int>(i);
+    // The gap patterns' literals are looked for only for those Vectorscan
+    // does not answer itself.
+    bool gaps_covered = v.vectorscan != nullptr;
+    for (std::size_t g = 0; g < gap_ascii_.size() && gaps_covered; ++g) gaps_covered = v.vectorscan->covers(set_slots_ + g);
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < v.patterns.size(); ++i) {
+      if (v.vectorscan && v.vectorscan->covers(i)) continue;
+      if (gaps_covered && i >= static_cast<std::size_t>(atoms_begin_)) continue;
+      rest.push_back(v.patterns[i]);
+      v.set_slot.push_back(static_cast<int>(i));
+    }
+    if (rest.empty()) return;
+    v.set = std::make_unique<RE2::Set>(set_options(), RE2::UNANCHORED);
+    for (std::size_t i = 0; i < rest.size() && v.ok; ++i) v.ok = v.set->Add(rest[i], nullptr) == static_cast<int>(i);
     v.ok = v.ok && v.set->Compile();
   });
   return v;
 }
 
+const VectorscanSet* PresenceIndex::vectorscan() const { return compiled(util::UnicodeClasses::Unneeded).vectorscan.get(); }
+
 bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, std::vector<bool>& present) const {
   classes = util::resolve_unicode_classes(classes, text);
   const Variant& v = compiled(classes);
   if (!v.ok) return false;
-  std::vector<int> hits;
-  RE2::Set::ErrorInfo info{};
-  const bool any = v.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info);
-  if (!any && info.kind != RE2::Set::kNoError) return false;
   present.assign(slots_, false);
-  for (int h : hits) present[static_cast<std::size_t>(h)] = true;
+  if (v.vectorscan && !v.vectorscan->scan(text, present)) return false;
+  if (v.set) {
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info{};
+    const bool any = v.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info);
+    if (!any && info.kind != RE2::Set::kNoError) return false;
+    for (int h : hits) present[static_cast<std::size_t>(v.set_slot[static_cast<std::size_t>(h)])] = true;
+  }
   if (slots_ > static_cast<std::size_t>(set_slots_)) {  // gap patterns to filter
     std::vector<int> atoms, maybe;
     for (std::size_t a = 0; a < atom_slots_.size(); ++a) {
       if (present[static_cast<std::size_t>(atom_slots_[a])]) atoms.push_back(static_cast<int>(a));
     }
     gap_filter_.AllPotentials(atoms, &maybe);
-    for (int id : maybe) present[static_cast<std::size_t>(set_slots_ + id)] = true;
+    for (int id : maybe) {
+      const auto slot = static_cast<std::size_t>(set_slots_ + id);
+      // Vectorscan's answer is exact: a "no" stays a no.
+      if (!v.vectorscan || !v.vectorscan->covers(slot)) present[slot] = true;
+    }
   }
   return true;
 }

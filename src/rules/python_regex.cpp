@@ -4,6 +4,7 @@
 #include <string>
 
 #include "skillscore/rules/regex.hpp"
+#include "skillscore/util/unicode.hpp"
 
 namespace skillscore::rules {
 namespace {
@@ -11,8 +12,9 @@ namespace {
 // Python's \s on str (str.isspace), as an RE2 class body.
 constexpr std::string_view k_py_space =
     R"(\t\n\x0B\f\r\x1C-\x20\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000})";
-// Python's \w on str is exactly [\p{L}\p{N}_] (checked over all of Unicode 14).
-constexpr std::string_view k_py_word = R"(\p{L}\p{N}_)";
+// Python's \w and \d on str come from Python's Unicode tables (util::python_word_class):
+// RE2's \p{L}\p{N} and \p{Nd} follow its newer Unicode, where code points unassigned
+// in Python 3.11 (Unicode 14.0) are letters and digits.
 // The same classes restricted to ASCII, for the ASCII form (Regex::ascii_).
 constexpr std::string_view k_ascii_word = "0-9A-Za-z_";
 constexpr std::string_view k_ascii_space = R"(\t\n\x0B\f\r\x1C-\x20)";
@@ -22,18 +24,19 @@ constexpr std::string_view k_py_i_fold = "\xC4\xB0\xC4\xB1";
 // Translates one escape `\e` for use inside (in_class) or outside a class.
 // With `ascii`, \w \W \d \D become their ASCII subsets: the same on ASCII text.
 bool translate_escape(char e, bool in_class, std::string& out, std::string& error, bool ascii) {
-  const std::string_view word = ascii ? k_ascii_word : k_py_word;
+  const std::string_view word = ascii ? k_ascii_word : util::python_word_class();
+  const std::string_view digit = ascii ? std::string_view("0-9") : util::python_digit_class();
   const std::string_view space = ascii ? k_ascii_space : k_py_space;
   switch (e) {
     case 'w': out += in_class ? std::string(word) : "[" + std::string(word) + "]"; return true;
     case 's': out += in_class ? std::string(space) : "[" + std::string(space) + "]"; return true;
-    case 'd': out += ascii ? (in_class ? "0-9" : "[0-9]") : "\\p{Nd}"; return true;
+    case 'd': out += in_class ? std::string(digit) : "[" + std::string(digit) + "]"; return true;
     case 'D':
-      if (ascii && in_class) {
-        error = "\\D inside a character class has no ASCII twin";
+      if (in_class) {
+        error = "\\D inside a character class is not supported";
         return false;
       }
-      out += ascii ? "[^0-9]" : "\\P{Nd}";
+      out += "[^" + std::string(digit) + "]";
       return true;
     case 'W':
     case 'S':

@@ -57,11 +57,14 @@ ReferenceReport check_references(const doc::Document& document, const References
       pos = m.end > pos ? m.end : pos + 1;
     }
   }
+  // A link's target is also a mention in the text ('[x](references/a.md)'), and a
+  // file may be named twice: each missing file counts once, at its first link
+  // (links first, then mentions).
   std::set<fs::path> referenced;
   for (const auto& ref : refs) {
     const auto rel = inside(ref.target);
     if (!rel) continue;
-    referenced.insert(*rel);
+    if (!referenced.insert(*rel).second) continue;
     if (!fs::exists(dir / *rel, ec)) r.missing.push_back(ref);
   }
   // Files nothing points to: the skill file, its assessment and hidden files aside.

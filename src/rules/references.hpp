@@ -15,7 +15,7 @@ struct Reference {
 };
 
 struct ReferenceReport {
-  std::vector<Reference> missing;          // in order of appearance
+  std::vector<Reference> missing;          // one per missing file: links, then mentions
   std::vector<std::string> unreferenced;   // relative paths, sorted
 };
 

@@ -147,4 +147,7 @@ bool needs_unicode_classes(std::string_view s) {
 
 const char* unicode_version() { return SKILLSCORE_UNICODE_VERSION; }
 
+std::string_view python_word_class() { return k_py_word_class; }
+std::string_view python_digit_class() { return k_py_digit_class; }
+
 }  // namespace skillscore::util

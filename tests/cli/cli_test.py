@@ -169,7 +169,7 @@ def main():
         p = run([bin_, "score", "b", "--no-write", "--rules", os.path.join(a.source, "rules", "skill-fleet-v2.yaml"),
                  "--format", "jsonl"], cwd=tree)
         p0 = run([bin_, "score", "b", "--no-write", "--format", "jsonl"], cwd=tree)
-        check(p.returncode == 0 and p.stdout == p0.stdout, "--rules with the shipped file equals the embedded profile")
+        check(p.returncode == 0 and p.stdout == p0.stdout, f"--rules with the shipped file equals the embedded profile ({p.returncode} {p.stderr.strip()[:300]})")
         # Budgets: .skillscore.yaml's params change a profile's param metrics.
         cfg_dir = os.path.join(tmp, "budget")
         os.makedirs(os.path.join(cfg_dir, "tidy-imports"))
@@ -202,6 +202,54 @@ def main():
               "collection: two copies of a skill are duplicate names and descriptions (exit 1)")
         p = run([bin_, "--version"])
         check(p.returncode == 0 and p.stdout.startswith("skillscore "), "--version")
+        version = p.stdout
+        for args in (["-V"], ["version"], ["check", "b", "-V"], ["score", "--version"]):
+            p = run([bin_, *args], cwd=tree)
+            check(p.returncode == 0 and p.stdout == version, f"{' '.join(args)} prints the version")
+        p = run([bin_, "chek", "b"], cwd=tree)
+        check(p.returncode == 2 and "unknown command 'chek'; did you mean 'check'?" in p.stderr,
+              f"a mistyped command gets the nearest one ({p.stderr.strip()})")
+        p = run([bin_, "frobnicate"], cwd=tree)
+        check(p.returncode == 2 and "unknown command 'frobnicate'" in p.stderr and "did you mean" not in p.stderr
+              and all(c in p.stderr.split("commands: ")[-1] for c in ("score", "check", "rules", "explain", "version")), "an unknown command lists the commands")
+        p = run([bin_, "--help"], cwd=tree)
+        check(p.returncode == 0 and "Usage: skillscore " in p.stdout and bin_ not in p.stdout,
+              "usage names skillscore, not the path it was run by")
+        p = run([bin_, "check", "b", "--min-score", "abc"], cwd=tree)
+        check(p.returncode == 2 and "'abc' is not a number from 0 to 1" in p.stderr and "0.000000" not in p.stderr,
+              f"--min-score abc: a plain error ({p.stderr.strip()})")
+        p = run([bin_, "check", "b", "--min-mean", "1.5"], cwd=tree)
+        check(p.returncode == 2 and "'1.5' is not a number from 0 to 1" in p.stderr, "--min-mean 1.5: a plain error")
+        p = run([bin_, "check", "b", "--no-config", "--fail-on", "none", "--max-file-size", "20M"], cwd=tree)
+        check(p.returncode == 0, f"--max-file-size 20M is accepted ({p.stderr.strip()[:200]})")
+        big = os.path.join(a.source, "samples", "excellent-git-bisect")  # 4 KB
+        p = run([bin_, "check", big, "--no-config", "--fail-on", "none", "--max-file-size", "1K"], cwd=tree)
+        check(p.returncode == 2 and "above the limit of 1024 (--max-file-size)" in p.stderr,
+              f"--max-file-size 1K makes a larger skill an error ({p.stderr.strip()[:200]})")
+        p = run([bin_, "check", "b", "--max-file-size", "20X"], cwd=tree)
+        check(p.returncode == 2 and "'20X' is not a size" in p.stderr, "--max-file-size 20X: a plain error")
+        p = run([bin_, "check", "b", "--fail-on", "bad"], cwd=tree)
+        check(p.returncode == 2 and "none" in p.stderr, f"--fail-on bad lists none ({p.stderr.strip()})")
+        cfg_dir = os.path.join(tmp, "cfg")
+        shutil.copytree(os.path.join(tree, "b"), os.path.join(cfg_dir, "b"))
+        with open(os.path.join(cfg_dir, ".skillscore.yaml"), "w") as f:
+            f.write("min-score: 0.1\nprofile: nope\n")
+        p = run([bin_, "check", "b"], cwd=cfg_dir)
+        check(p.returncode == 2 and ".skillscore.yaml:2: unknown profile 'nope'" in p.stderr,
+              f"profile: nope in .skillscore.yaml: file:line ({p.stderr.strip()})")
+        with open(os.path.join(cfg_dir, ".skillscore.yaml"), "w") as f:
+            f.write("fail-on: sometimes\n")
+        p = run([bin_, "check", "b"], cwd=cfg_dir)
+        check(p.returncode == 2 and ".skillscore.yaml:1: unknown fail-on 'sometimes' (one of: error, warning, info, none)"
+              in p.stderr, f"fail-on in .skillscore.yaml lists none ({p.stderr.strip()})")
+        with open(os.path.join(cfg_dir, ".skillscore.yaml"), "w") as f:
+            f.write("include: [skils/**]\n")
+        p = run([bin_, "check", "."], cwd=cfg_dir)
+        check(p.returncode == 2 and "include 'skils/**' matches no skill file" in p.stderr and ".skillscore.yaml" in p.stderr,
+              f"an include in the configuration that matches nothing: exit 2 ({p.stderr.strip()})")
+        p = run([bin_, "check", ".", "--no-config", "--fail-on", "none", "--include", "nothing*"], cwd=cfg_dir)
+        check(p.returncode == 2 and "--include 'nothing*' matches no skill file" in p.stderr,
+              f"--include that matches nothing: exit 2 ({p.stderr.strip()})")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"cli: {len(FAILURES)} failures")

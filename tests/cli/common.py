@@ -32,4 +32,5 @@ def run(cmd, cwd=None, env=None, timeout=120):
 
 
 def load_jsonl(text):
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    # Only "\n" ends a record: splitlines() would also cut at U+2028 or NEL inside a string.
+    return [json.loads(line) for line in text.split("\n") if line.strip()]

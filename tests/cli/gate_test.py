@@ -117,8 +117,14 @@ def main():
         check(not written, "check writes no quality_assessment.json")
         p = run([bin_, "check", ".", "--no-config", "--fail-on", "none", "--min-score", "0.5"], cwd=tree, env=env)
         check(p.returncode == 1, f"--min-score 0.5 fails with exit 1 (got {p.returncode})")
+        check("gate min-score 0.500: failed" in p.stderr and f"{poor}/SKILL.md" not in p.stderr,
+              "stderr states the failed gate; the text report on stdout names the skill, once")
+        check(p.stdout.count(f"{poor}/SKILL.md") >= 2 and "below --min-score 0.500:\n" in p.stdout,
+              "stdout names the failing skill in its list and in the skills below --min-score")
+        p = run([bin_, "check", ".", "--no-config", "--fail-on", "none", "--min-score", "0.5", "--format", "jsonl"],
+                cwd=tree, env=env)
         check(f"{poor}/SKILL.md: score" in p.stderr and "below --min-score 0.500" in p.stderr,
-              "the failing skill is named on stderr")
+              "with a machine format the failing skill is named on stderr")
         check(f"{good}/SKILL.md: score" not in p.stderr, "passing skills are not named")
         p = run([bin_, "check", ".", "--no-config", "--fail-on", "none", "--min-score", "0.5", "--exit-zero"],
                 cwd=tree, env=env)
@@ -126,7 +132,8 @@ def main():
         mean = sum(score.values()) / len(score)
         p = run([bin_, "check", ".", "--no-config", "--fail-on", "none", "--min-mean", f"{mean + 0.01:.4f}"],
                 cwd=tree, env=env)
-        check(p.returncode == 1 and "below --min-mean" in p.stderr, "--min-mean above the mean fails")
+        check(p.returncode == 1 and "gate min-mean" in p.stderr and "failed (mean" in p.stderr,
+              "--min-mean above the mean fails")
         p = run([bin_, "check", ".", "--no-config", "--fail-on", "none", "--min-mean", f"{mean - 0.01:.4f}"],
                 cwd=tree, env=env)
         check(p.returncode == 0, "--min-mean below the mean passes")
@@ -181,7 +188,8 @@ def main():
         check("regression" in p.stdout and "new" in p.stdout and "removed" in p.stdout, "text summary shows the baseline")
         p = run([bin_, "check", ".", "--no-config", "--fail-on", "none", "--baseline", baseline,
                  "--fail-on-regression"], cwd=tree, env=env)
-        check(p.returncode == 1 and f"{fair}/SKILL.md: score dropped" in p.stderr, "--fail-on-regression exits 1")
+        check(p.returncode == 1 and "gate regression tolerance 0.000: failed (1 skill dropped)" in p.stderr,
+              "--fail-on-regression exits 1")
         drop = s2["deltas"][0]["before"] - s2["deltas"][0]["after"]
         p = run([bin_, "check", ".", "--no-config", "--fail-on", "none", "--baseline", baseline,
                  "--fail-on-regression", "--tolerance", f"{min(drop + 0.01, 1.0):.4f}"], cwd=tree, env=env)

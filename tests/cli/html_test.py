@@ -344,6 +344,22 @@ def check_report(b, label, html_path, summary, assessments, min_score, expect_pw
         check(f["regressions"] == str(summary["baseline"]["regressions"]),
               f"{label}: regressions {f['regressions']} == summary {summary['baseline']['regressions']}")
 
+    # The verdict and every gate, as the summary (and the exit code) has them.
+    gates = b.eval("""(() => { const v = document.getElementById('verdict'); if (!v) return null;
+        return {exit: +v.dataset.exit, verdict: v.dataset.verdict, gates: Array.from(document.querySelectorAll('#gates li'))
+          .map(li => [li.dataset.gate, li.dataset.failed === '1'])}; })()""")
+    check(gates is not None and gates["exit"] == summary["verdict"]["exit_code"]
+          and gates["verdict"] == summary["verdict"]["result"]
+          and gates["gates"] == [[g["gate"], g["failed"]] for g in summary["gates"]],
+          f"{label}: the page states the verdict and every gate as the summary does ({gates})")
+    # The histogram's labels (bar counts, mean, threshold) do not cover one another.
+    boxes = b.eval("""Array.from(document.querySelectorAll('#histogram svg text.lbl, #hist-mean, #hist-thr')).map(t => {
+        const r = t.getBoundingClientRect(); return [t.id || t.textContent, r.left, r.top, r.right, r.bottom]; })""")
+    overlaps = [(a[0], c[0]) for i, a in enumerate(boxes) for c in boxes[i + 1:]
+                if a[1] < c[3] and c[1] < a[3] and a[2] < c[4] and c[2] < a[4]]
+    check(not overlaps and any(x[0] == "hist-mean" for x in boxes),
+          f"{label}: no histogram label covers another ({overlaps[:3]})")
+
     # One row per skill, with its score, rating and issue count.
     check(f["rows"] == summary["scored"] == len(assessments), f"{label}: {f['rows']} rows == {len(assessments)} skills")
     by_path = {a["path"]: a for a in assessments}
@@ -409,8 +425,16 @@ def check_report(b, label, html_path, summary, assessments, min_score, expect_pw
     got, matching = b.eval(VISIBLE), b.eval(MATCHING)
     want = summary["ratings"]["POOR"]
     check(matching == want and got == min(want, LIMIT), f"{label}: rating filter POOR: {matching} match, {got} shown")
+    caption = b.eval("document.getElementById('cap-n').textContent")
+    want_caption = (f"{want:,} of {f['rows']:,} skills (filtered)" if want != f["rows"]
+                    else b.eval("document.getElementById('cap-n').dataset.all"))
+    check(caption == want_caption, f"{label}: the table caption counts the filtered rows ({caption!r})")
     b.eval("(() => { const r = document.getElementById('f-rating'); r.value = ''; r.dispatchEvent(new Event('change')); })()")
     time.sleep(0.2)
+    caption = b.eval("document.getElementById('cap-n').textContent")
+    check(caption == ("1 skill" if f["rows"] == 1 else f"{f['rows']} skills"), f"{label}: unfiltered, the caption counts all ({caption!r})")
+    order = b.eval("document.getElementById('cap-o').textContent")
+    check(order == " sorted by path, ascending", f"{label}: the caption names the sort order ({order!r})")
 
     # Details: open the row with the most issues; its issues and strengths are shown as text.
     target = max(assessments, key=lambda a: (len(a["issues"]), a["path"]))
@@ -429,6 +453,14 @@ def check_report(b, label, html_path, summary, assessments, min_score, expect_pw
             ok = ok and s in det["items"]
     check(ok, f"{label}: opening {target['path']!r} shows its {len(target['issues'])} issues, "
               f"recommendations and {len(target['strengths'])} strengths")
+    # The issue column's text wraps inside it: nothing runs into the strengths.
+    cols = b.eval("""(() => { const c = document.querySelectorAll('#skills tr.det .cols > div'); if (c.length < 2) return null;
+        const l = c[0].getBoundingClientRect(), r = c[1].getBoundingClientRect();
+        let widest = 0; c[0].querySelectorAll('li').forEach(li => { widest = Math.max(widest, li.getBoundingClientRect().right); });
+        return {overflow: c[0].scrollWidth - c[0].clientWidth, right: l.right, widest: widest, next: r.left, top: r.top, ltop: l.top}; })()""")
+    check(cols is not None and cols["overflow"] <= 1 and cols["widest"] <= cols["right"] + 1
+          and (cols["right"] <= cols["next"] or cols["top"] > cols["ltop"]),
+          f"{label}: the details' issues stay in their column ({cols})")
     b.click_row(target["path"])
     check(b.eval("document.querySelectorAll('#skills tr.det').length") == 0, f"{label}: a second click closes it")
 

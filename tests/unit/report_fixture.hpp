@@ -82,14 +82,14 @@ struct Fixture {
   report::RunContext context(std::optional<double> min_score = std::nullopt) const {
     report::RunContext c;
     c.profile = &profile;
-    c.min_score = min_score;
+    c.gates.min_score = min_score;
     return c;
   }
 
   report::Summary summary(std::optional<double> min_score = std::nullopt, std::optional<double> min_mean = std::nullopt,
                           bool baseline = false) const {
     report::SummaryBuilder b;
-    b.set_thresholds(min_score, min_mean);
+    b.set_gates({min_score, min_mean, {}, false, 0.0, false});
     if (baseline) {
       b.set_baseline({{k_comma_path, 0.9}, {k_script_path, 0.3}, {k_quote_path, 0.95}, {"skills/gone/SKILL.md", 0.5}},
                      0.01);

@@ -52,12 +52,12 @@ bool valid_command(const std::string& line) {
 }  // namespace
 
 TEST_SUITE("report/github") {
-  TEST_CASE("one command per issue and per file error, then the thresholds") {
+  TEST_CASE("one command per issue and per file error, then the failed gates and the verdict") {
     const Fixture f;
     const std::string out = f.render(report::Format::Github, 0.7, 0.9);
     REQUIRE(out.back() == '\n');
     const auto lines = split_lines(out);
-    REQUIRE(lines.size() == 7);
+    REQUIRE(lines.size() == 8);
     for (const auto& l : lines) CHECK_MESSAGE(valid_command(l), l);
     CHECK(lines[0] == "::warning file=" + k_comma_file +
                           ",title=SF012 section-core-patterns::Missing \"Core Patterns\" section%0AAdd a Core Patterns section.");
@@ -69,14 +69,17 @@ TEST_SUITE("report/github") {
                           "here\x01%0AFix the YAML.");
     CHECK(lines[3] == "::error file=" + k_script_file + ",line=1,title=SF001 frontmatter-name::name <missing> & 'empty'");
     CHECK(lines[4] == "::error file=skills/broken%2C \"x\"/SKILL.md::cannot read file: permission denied%0Asecond line");
-    CHECK(lines[5] == "::error::1 skill below --min-score 0.700");
-    CHECK(lines[6] == "::error::mean score 0.725 below --min-mean 0.900");
+    CHECK(lines[5] == "::error title=skillscore gate min-score::min-score 0.700: failed (1 skill below)");
+    CHECK(lines[6] == "::error title=skillscore gate min-mean::min-mean 0.900: failed (mean 0.725)");
+    CHECK(lines[7] == "::error title=skillscore verdict::error: files could not be read, scored or written (exit 2)"
+                      "%0Amin-score 0.700: failed (1 skill below)%0Amin-mean 0.900: failed (mean 0.725)"
+                      "%0Afail-on: none%0Aregression: not set (no --baseline)");
   }
 
   TEST_CASE("line= only when the line is known") {
     const Fixture f;
     const auto lines = split_lines(f.render(report::Format::Github));
-    REQUIRE(lines.size() == 5);
+    REQUIRE(lines.size() == 6);
     CHECK(lines[0].find(",line=") == std::string::npos);
     CHECK(lines[1].find(",line=3,") != std::string::npos);
     CHECK(lines[4].find("line=") == std::string::npos);
@@ -91,7 +94,7 @@ TEST_SUITE("report/github") {
     CHECK(valid_command(out.substr(0, out.size() - 1)));
   }
 
-  TEST_CASE("streamed as skills come; no threshold lines without thresholds") {
+  TEST_CASE("streamed as skills come; without thresholds the verdict only") {
     const Fixture f;
     auto r = report::make_reporter(report::Format::Github, f.context());
     r->add(f.assessments[0]);
@@ -102,15 +105,20 @@ TEST_SUITE("report/github") {
     CHECK(r->take_streamed().empty());
     r->add_error(f.errors[0]);
     CHECK(count(r->take_streamed(), "\n") == 1);
-    CHECK(r->finish(f.summary()).empty());
+    const std::string end = r->finish(f.summary());
+    CHECK(count(end, "\n") == 1);
+    CHECK(end.find("::error title=skillscore verdict::error") == 0);
   }
 
-  TEST_CASE("the threshold from the context when the summary has none") {
-    auto r = report::make_reporter(report::Format::Github, {nullptr, 0.5, false});
-    r->add(make_assessment("a.md", 0.4, score::Rating::Poor, {}));
-    r->add(make_assessment("b.md", 0.3, score::Rating::Poor, {}));
-    r->add(make_assessment("c.md", 0.6, score::Rating::Good, {}));
-    CHECK(r->finish({}) == "::error::2 skills below --min-score 0.500\n");
+  TEST_CASE("a passing run: a notice states the verdict and every gate") {
+    report::SummaryBuilder b;
+    report::GateSettings g;
+    g.min_score = 0.5;
+    b.set_gates(g);
+    b.add(make_assessment("a.md", 0.6, score::Rating::NeedsImprovement, {}));
+    auto r = report::make_reporter(report::Format::Github, {});
+    CHECK(r->finish(b.build()) == "::notice title=skillscore verdict::passed (exit 0)%0Amin-score 0.500: passed (0 skills "
+                                  "below)%0Amin-mean: not set%0Afail-on: none%0Aregression: not set (no --baseline)\n");
   }
 
   TEST_CASE("deterministic") {

@@ -75,14 +75,14 @@ struct Fixture {
   report::RunContext context(std::optional<double> min_score = std::nullopt) const {
     report::RunContext c;
     c.profile = &profile;
-    c.min_score = min_score;
+    c.gates.min_score = min_score;
     return c;
   }
 
   report::Summary summary(std::optional<double> min_score = std::nullopt,
                           std::optional<std::map<std::string, double>> baseline = std::nullopt) const {
     report::SummaryBuilder b;
-    b.set_thresholds(min_score, std::nullopt);
+    b.set_gates({min_score, std::nullopt, {}, false, 0.0, false});
     if (baseline) b.set_baseline(*baseline, 0.01);
     for (const auto& a : assessments) b.add(a);
     for (std::size_t i = 0; i < errors.size(); ++i) b.add_error();
@@ -308,7 +308,7 @@ TEST_SUITE("report/html") {
     CHECK(contains(html, "<tr class=f><th scope=row>skills/&lt;script&gt;"));
     CHECK(contains(html, "<td>0.412<td class=p>POOR<td>2</tr>\n"));
     // The table's headers and caption.
-    CHECK(contains(html, "<table id=\"skills\"><caption>3 skills in path order."));
+    CHECK(contains(html, "<table id=\"skills\"><caption><span id=\"cap-n\" data-all=\"3 skills\">3 skills</span><span id=\"cap-o\"> in path order</span>."));
     CHECK(count(html, "<th scope=\"col\" data-k=") == 4);
   }
 

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <optional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -120,15 +121,15 @@ std::string attribute(const std::string& xml, const std::string& element, const 
 }  // namespace
 
 TEST_SUITE("report/junit") {
-  TEST_CASE("well-formed, with counts; failures are the skills below --min-score") {
+  TEST_CASE("well-formed, with counts; failures are the skills below --min-score and the gates that failed") {
     const Fixture f;
     const std::string xml = f.render(report::Format::Junit, 0.7);
     std::string why;
     CHECK_MESSAGE(well_formed(xml, why), why);
     CHECK(python_parses(xml));
     CHECK(attribute(xml, "testsuites", "name") == "skillscore");
-    CHECK(attribute(xml, "testsuites", "tests") == "4");
-    CHECK(attribute(xml, "testsuites", "failures") == "1");
+    CHECK(attribute(xml, "testsuites", "tests") == "8");     // 3 skills, 1 file error, 4 gates
+    CHECK(attribute(xml, "testsuites", "failures") == "2");  // 1 skill, the min-score gate
     CHECK(attribute(xml, "testsuites", "errors") == "1");
     CHECK(attribute(xml, "testsuite", "name") == "skillscore.skill-fleet-v2");
     CHECK(attribute(xml, "testsuite", "tests") == "4");
@@ -136,8 +137,12 @@ TEST_SUITE("report/junit") {
     CHECK(attribute(xml, "testsuite", "errors") == "1");
     CHECK(attribute(xml, "testsuite", "time") == "0");
     CHECK(attribute(xml, "testcase", "time") == "0");
-    CHECK(count(xml, "<testcase ") == 4);
-    CHECK(count(xml, "<failure ") == f.summary(0.7).below_min_score.size());
+    CHECK(count(xml, "<testcase ") == 8);
+    CHECK(count(xml, "<failure ") == f.summary(0.7).below_min_score.size() + 1);
+    CHECK(xml.find("<testcase classname=\"skillscore.gates\" name=\"min-score\" time=\"0\">\n      <failure "
+                   "message=\"min-score 0.700: failed (1 skill below)\" type=\"min-score\"/>") != std::string::npos);
+    CHECK(xml.find("<property name=\"verdict\" value=\"error\"/>") != std::string::npos);  // a file was not scored
+    CHECK(xml.find("<property name=\"exit-code\" value=\"2\"/>") != std::string::npos);
     CHECK(count(xml, "<error ") == 1);
     CHECK(xml.find("<failure message=\"score 0.412 below 0.700\" type=\"min-score\">") != std::string::npos);
   }
@@ -181,13 +186,17 @@ TEST_SUITE("report/junit") {
     CHECK(python_parses(xml));
     CHECK(attribute(xml, "testsuites", "failures") == "0");
     CHECK(count(xml, "<failure") == 0);
-    CHECK(count(xml, "<system-out>") == 3);
+    CHECK(count(xml, "<system-out>") == 3 + 4);  // the skills, the gates
+    CHECK(count(xml, "<skipped message=\"not set") == 3);  // min-score, min-mean, regression
+    CHECK(xml.find("<skipped message=\"none\"/>") != std::string::npos);  // fail-on
     CHECK(xml.find("<system-out>score 0.812 (GOOD), 2 issues\nskills/a,b/SKILL.md: SF012 warning: Missing &quot;Core "
                    "Patterns&quot; section\nskills/a,b/SKILL.md:3: SF030 info:") != std::string::npos);
   }
 
   TEST_CASE("a score just below the threshold shows enough digits") {
-    auto r = report::make_reporter(report::Format::Junit, {nullptr, 0.7, false});
+    report::RunContext c;
+    c.gates.min_score = 0.7;
+    auto r = report::make_reporter(report::Format::Junit, c);
     r->add(make_assessment("a.md", 0.6999, score::Rating::NeedsImprovement, {}));
     r->add(make_assessment("b.md", 0.7, score::Rating::Good, {}));
     const std::string xml = r->finish({});
@@ -208,5 +217,18 @@ TEST_SUITE("report/junit") {
     CHECK_MESSAGE(well_formed(xml, why), why);
     CHECK(python_parses(xml));
     CHECK(attribute(xml, "testsuites", "tests") == "0");
+  }
+
+  TEST_CASE("a skill fails for each gate of its own: fail-on and regression too") {
+    report::RunContext c;
+    c.gates.fail_on = Severity::Error;
+    c.gates.fail_on_regression = true;
+    c.baseline = std::map<std::string, double>{{"b.md", 0.9}};
+    auto r = report::make_reporter(report::Format::Junit, c);
+    r->add(make_assessment("a.md", 0.9, score::Rating::Excellent, {make_issue("SF001", "x", Severity::Error, "m", 1)}));
+    r->add(make_assessment("b.md", 0.5, score::Rating::NeedsImprovement, {}));
+    const std::string xml = r->finish({});
+    CHECK(xml.find("<failure message=\"issues of severity error or above\" type=\"fail-on\">") != std::string::npos);
+    CHECK(xml.find("<failure message=\"score dropped from 0.900 to 0.500\" type=\"regression\">") != std::string::npos);
   }
 }

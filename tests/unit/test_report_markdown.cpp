@@ -97,7 +97,7 @@ TEST_SUITE("report/markdown") {
     std::size_t tables = 0;
     std::string why;
     CHECK_MESSAGE(tables_consistent(md, tables, why), why);
-    CHECK(tables == 6);  // ratings, issues, lowest, below threshold, baseline, file errors
+    CHECK(tables == 7);  // gates, ratings, issues, lowest, below threshold, baseline, file errors
   }
 
   TEST_CASE("below threshold, only with a threshold") {
@@ -107,9 +107,19 @@ TEST_SUITE("report/markdown") {
     const std::string below = section(md, "### Below threshold");
     CHECK(below.find("**1 skill** below `--min-score 0.700`:") != std::string::npos);
     CHECK(below.find("| `skills/<script>alert('x:1')</script>/SKILL.md` | 0.412 | POOR |") != std::string::npos);
-    CHECK(below.find("Mean score 0.725 is **below** `--min-mean 0.900`.") != std::string::npos);
     const std::string ok = f.render(report::Format::Markdown, 0.1);
-    CHECK(ok.find("All skills meet `--min-score 0.100`.") != std::string::npos);
+    CHECK(ok.find("### Below threshold") == std::string::npos);
+    CHECK(ok.find("| `--min-score` | 0.100 | passed: 0 skills below |") != std::string::npos);
+  }
+
+  TEST_CASE("the verdict and every gate") {
+    const Fixture f;
+    const std::string md = f.render(report::Format::Markdown, 0.7, 0.9);
+    CHECK(md.find("**Verdict: error: files could not be read, scored or written** (exit 2).") != std::string::npos);
+    CHECK(md.find("| `--min-score` | 0.700 | **failed**: 1 skill below |") != std::string::npos);
+    CHECK(md.find("| `--min-mean` | 0.900 | **failed**: mean 0.725 |") != std::string::npos);
+    CHECK(md.find("| `--fail-on` | none | not enforced |") != std::string::npos);
+    CHECK(md.find("| `--fail-on-regression` | not set (no --baseline) | not enforced |") != std::string::npos);
   }
 
   TEST_CASE("changes since baseline: regressions first, new and removed") {

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "skillscore/report/reporter.hpp"
+#include "skillscore/report/rule_docs.hpp"
 #include "skillscore/report/summary.hpp"
 #include "skillscore/rules/loader.hpp"
 
@@ -75,6 +76,8 @@ TEST_SUITE("report/sarif") {
       CHECK(ids.insert(r["id"].get<std::string>()).second);
       CHECK(r["shortDescription"]["text"].is_string());
       CHECK_FALSE(r["fullDescription"]["text"].get<std::string>().empty());
+      CHECK_FALSE(r["help"]["text"].get<std::string>().empty());
+      CHECK_FALSE(r["help"]["markdown"].get<std::string>().empty());
       const std::string level = r["defaultConfiguration"]["level"];
       CHECK((level == "error" || level == "warning" || level == "note"));
     }
@@ -91,6 +94,8 @@ TEST_SUITE("report/sarif") {
         // The rule's generated page, which the repository holds.
         CHECK(r["helpUri"] == "https://github.com/skillscore/skillscore/blob/main/docs/rules/SF012.md");
         CHECK(std::filesystem::is_regular_file(std::filesystem::path(SKILLSCORE_SOURCE_DIR) / "docs/rules/SF012.md"));
+        CHECK(r["help"]["text"].get<std::string>().find(r["fullDescription"]["text"].get<std::string>()) == 0);
+        CHECK(r["help"]["markdown"].get<std::string>().find("(" + report::rule_doc_url("SF012") + ")") != std::string::npos);
       }
       if (r["id"] == "SS001") CHECK(r["defaultConfiguration"]["level"] == "error");
     }
@@ -117,7 +122,8 @@ TEST_SUITE("report/sarif") {
     // In order: the first skill's issues, then the second's.
     CHECK(results[0]["ruleId"] == "SF012");
     CHECK(results[0]["level"] == "warning");
-    CHECK(results[0]["message"]["text"] == "Missing \"Core Patterns\" section Add a Core Patterns section.");
+    CHECK(results[0]["message"]["text"] == "Missing \"Core Patterns\" section\n\nRecommendation: Add a Core Patterns section.");
+    CHECK(results[0]["properties"]["recommendation"] == "Add a Core Patterns section.");
     CHECK(results[1]["level"] == "note");
     CHECK(results[2]["ruleId"] == "SS001");
     CHECK(results[2]["level"] == "error");
@@ -126,11 +132,13 @@ TEST_SUITE("report/sarif") {
     CHECK(results[2]["properties"]["score"] == 0.412);
   }
 
-  TEST_CASE("regions only where the line is known; URIs decode to the path") {
+  TEST_CASE("a region on every result (line 1 for the whole file); URIs decode to the path") {
     const Fixture f;
     const json j = render_sarif(f);
     const json& results = j["runs"][0]["results"];
-    CHECK_FALSE(results[0]["locations"][0]["physicalLocation"].contains("region"));
+    CHECK(results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 1);
+    CHECK(results[0]["properties"]["wholeFile"] == true);
+    CHECK_FALSE(results[1]["properties"].contains("wholeFile"));
     CHECK(results[1]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3);
     CHECK(results[2]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2);
     const std::string uri0 = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
@@ -152,6 +160,24 @@ TEST_SUITE("report/sarif") {
     const json& b = j["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"];
     CHECK(b["uri"] == "skills/c/SKILL.md");
     CHECK(b["uriBaseId"] == "%SRCROOT%");
+  }
+
+  TEST_CASE("with a source root: URIs relative to it, files outside it absolute") {
+    report::RunContext c;
+    c.source_root = "/repo";
+    c.cwd = "/repo/skills";
+    auto r = report::make_reporter(report::Format::Sarif, c);
+    const Issue i = make_issue("SF001", "frontmatter-name", Severity::Error, "m", 0);
+    r->add(make_assessment("a/SKILL.md", 0.5, score::Rating::Poor, {i}));
+    r->add(make_assessment("../../elsewhere/SKILL.md", 0.5, score::Rating::Poor, {i}));
+    r->add(make_assessment("/repo/x/../b/SKILL.md", 0.5, score::Rating::Poor, {i}));
+    const json j = json::parse(r->finish({}));
+    auto loc = [&](int k) { return j["runs"][0]["results"][k]["locations"][0]["physicalLocation"]["artifactLocation"]; };
+    CHECK(loc(0)["uri"] == "skills/a/SKILL.md");
+    CHECK(loc(0)["uriBaseId"] == "%SRCROOT%");
+    CHECK(loc(1)["uri"] == "file:///elsewhere/SKILL.md");
+    CHECK_FALSE(loc(1).contains("uriBaseId"));
+    CHECK(loc(2)["uri"] == "b/SKILL.md");
   }
 
   TEST_CASE("fingerprints: stable, independent of the line, different for another message, path or rule") {

@@ -46,6 +46,7 @@ struct BatchOptions {
   bool fail_on_regression = false;
   double tolerance = 0.0;
   std::optional<std::string> summary_file;
+  std::optional<std::string> sarif_root;  // SARIF URIs relative to this (default: the git top level, else cwd)
   bool color = false;
   bool progress = false;
   bool profile_time = false;  // print where the time went on stderr

@@ -28,9 +28,13 @@ std::optional<Format> format_from_name(std::string_view name);
 // What every reporter may need besides the results.
 struct RunContext {
   const rules::Profile* profile = nullptr;
-  std::optional<double> min_score;  // the per-skill threshold, when one is set
+  GateSettings gates;  // what the run enforces (Summary::gates has the outcome)
   bool color = false;
   std::optional<std::map<std::string, double>> baseline;  // previous scores by path, with --baseline
+  // SARIF's %SRCROOT%: the absolute directory that artifact URIs are relative
+  // to, and the directory relative paths are given from. Unset: paths as given.
+  std::optional<std::string> source_root;
+  std::string cwd;
 };
 
 class Reporter {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "skillscore/report/assessment.hpp"
+#include "skillscore/report/gates.hpp"
 #include "skillscore/score/rating.hpp"
 
 namespace skillscore::report {
@@ -40,6 +41,8 @@ struct Summary {
   double min = 0.0;
   double max = 0.0;
   std::map<score::Rating, std::size_t> ratings;
+  std::map<rules::Severity, std::size_t> issues_by_severity;  // every issue of every skill
+  std::size_t skills_with_issues = 0;
   std::vector<IssueCount> top_issues;   // most frequent first
   std::vector<SkillScore> lowest;       // lowest score first
   std::optional<double> min_score;      // thresholds, when set
@@ -52,23 +55,35 @@ struct Summary {
   std::vector<std::string> added;
   std::vector<std::string> removed;
   std::size_t regressions = 0;
+  // Every gate, in the table's order, and what the exit code says.
+  std::vector<GateResult> gates;
+  std::size_t fail_on_skills = 0;  // skills with an issue at or above --fail-on
+  std::size_t problems = 0;        // errors besides unscored files (discovery, writing)
+  Verdict verdict = Verdict::Pass;
+  int exit_code = 0;
 };
 
 // Accumulates results one by one, keeping only what the summary needs.
 class SummaryBuilder {
  public:
-  void set_thresholds(std::optional<double> min_score, std::optional<double> min_mean);
+  void set_gates(const GateSettings& gates);
   // Scores of a previous run by path; a drop of more than `tolerance` is a regression.
   void set_baseline(std::map<std::string, double> scores, double tolerance);
   void add(const Assessment& a);
-  void add_error();
+  void add_error();    // a file that could not be scored
+  void add_problem();  // any other error that makes the run exit 2
   Summary build(std::size_t top_n = 10) const;
 
  private:
+  void evaluate_gates(Summary& s) const;
   std::vector<SkillScore> scores_;
   std::map<std::string, IssueCount> issues_;
   std::size_t errors_ = 0;
-  std::optional<double> min_score_, min_mean_;
+  GateSettings gates_;
+  std::size_t fail_on_skills_ = 0;
+  std::map<rules::Severity, std::size_t> by_severity_;
+  std::size_t skills_with_issues_ = 0;
+  std::size_t problems_ = 0;
   std::optional<std::map<std::string, double>> baseline_;
   double tolerance_ = 0.0;
 };

@@ -13,8 +13,10 @@ struct TextStyle {
 
 std::string text_assessment(const Assessment& a, const TextStyle& style);
 std::string text_file_error(const FileError& e, const TextStyle& style);
-// Totals, statistics, ratings, frequent issues, lowest scores, threshold
-// failures and baseline changes.
-std::string text_summary(const Summary& s, const TextStyle& style);
+// Totals, statistics, ratings, frequent issues, lowest scores, skills below
+// --min-score and baseline changes (for runs of more than one file).
+std::string text_statistics(const Summary& s, const TextStyle& style);
+// Every gate, the count line and the verdict the exit code gives (every run).
+std::string text_verdict(const Summary& s, const TextStyle& style);
 
 }  // namespace skillscore::report

@@ -13,11 +13,18 @@
 #include <thread>
 #include <vector>
 
+#include "skillscore/rules/vectorscan_set.hpp"
 #include "skillscore/util/unicode.hpp"
 
 namespace skillscore::rules {
 
 struct Profile;
+
+// Where the Vectorscan database of a profile's patterns comes from: built
+// with skillscore (the built-in profiles), or else compiled when first
+// needed (a few hundred milliseconds: more than a run of a few thousand
+// files saves), or not used.
+enum class VectorscanUse { EmbeddedOnly, CompileIfMissing, Never };
 
 class PresenceIndex {
  public:
@@ -26,7 +33,11 @@ class PresenceIndex {
   // slot says only whether they may match (the literals they need occur, as
   // RE2's FilteredRE2 reads them), and a "may" must be confirmed by a search.
   // nullptr (and `error`) if FilteredRE2 refuses a gap pattern.
-  static std::shared_ptr<PresenceIndex> build(const Profile& profile, std::string& error);
+  // On texts that need no Unicode classes, Vectorscan answers for the
+  // patterns it can express (gap patterns included) in one scan, and the
+  // set holds only the others.
+  static std::shared_ptr<PresenceIndex> build(const Profile& profile, std::string& error,
+                                              VectorscanUse vectorscan = VectorscanUse::EmbeddedOnly);
 
   // Which slots occur in `text`; false when the set could not be compiled
   // or ran out of memory (the caller then falls back to the patterns one by
@@ -49,10 +60,14 @@ class PresenceIndex {
 
   // Slot of pattern `pattern` of metric `metric`, -1 when not indexed.
   int slot(int metric, int pattern) const;
-  // Whether a slot's bit is the answer (false: a set bit only means "may match").
+  // Whether a slot's bit is the answer (false: a set bit only means "may
+  // match"; a clear bit always means "does not match").
   bool exact(int slot) const { return slot < set_slots_; }
   int code_block_slot() const { return code_block_slot_; }
   std::size_t size() const { return slots_; }
+  // The Vectorscan database of the ASCII forms, compiled or found on first
+  // use (nullptr: none); for tests and the build tool.
+  const VectorscanSet* vectorscan() const;
 
  private:
   // The patterns as written, and their ASCII forms (Regex::ascii_), each
@@ -60,15 +75,20 @@ class PresenceIndex {
   // compiles only the smaller one.
   struct Variant {
     std::vector<std::string> patterns;  // slot order
-    mutable std::unique_ptr<RE2::Set> set;
+    mutable std::unique_ptr<RE2::Set> set;  // of the patterns Vectorscan does not cover
+    mutable std::vector<int> set_slot;      // set pattern -> slot
+    mutable std::unique_ptr<VectorscanSet> vectorscan;  // ASCII forms only
     mutable std::once_flag once;
     mutable bool ok = false;
   };
   const Variant& compiled(util::UnicodeClasses classes) const;
 
   Variant exact_, ascii_;
+  std::vector<std::string> gap_ascii_;  // the gap patterns' ASCII forms, filter id order
+  VectorscanUse vectorscan_use_ = VectorscanUse::EmbeddedOnly;
   std::thread background_;  // compiling ascii_ (prepare)
   int set_slots_ = 0;  // slots [0, set_slots_) are set patterns
+  int atoms_begin_ = 0;  // slots [atoms_begin_, set_slots_) are the gap patterns' literals
   // Patterns with gaps: slot set_slots_ + i for filter pattern i, whose atoms
   // are set patterns too, at atom_slots_[atom].
   re2::FilteredRE2 gap_filter_{3};

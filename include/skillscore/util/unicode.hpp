@@ -22,6 +22,12 @@ enum class UnicodeClasses : unsigned char { Unknown, Unneeded, Needed };
 // str.isalnum() or str.isspace() accepts.
 bool needs_unicode_classes(std::string_view s);
 
+// Python's \w (str.isalnum() or '_') and \d (str.isdecimal()) on str, as RE2
+// character-class bodies (no brackets) from Python's Unicode version: RE2's own
+// \p{L}, \p{N} and \p{Nd} follow a newer one, where more code points are letters.
+std::string_view python_word_class();
+std::string_view python_digit_class();
+
 // `known` when it says something, else what `s` needs.
 inline UnicodeClasses resolve_unicode_classes(UnicodeClasses known, std::string_view s) {
   if (known != UnicodeClasses::Unknown) return known;

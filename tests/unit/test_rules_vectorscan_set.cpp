@@ -1,0 +1,198 @@
+// Tests for src/rules/vectorscan_expression.cpp and src/rules/vectorscan/:
+// which RE2 patterns go to Vectorscan, and that its answer is RE2's, pattern
+// by pattern, on random texts and on the samples.
+#include <doctest/doctest.h>
+
+#include <re2/re2.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "skillscore/rules/loader.hpp"
+#include "skillscore/rules/presence.hpp"
+#include "skillscore/rules/regex.hpp"
+#include "skillscore/rules/vectorscan_set.hpp"
+#include "skillscore/util/unicode.hpp"
+
+using namespace skillscore;
+using namespace skillscore::rules;
+
+namespace {
+
+// The ASCII forms of the patterns of every built-in profile's body metrics,
+// and of patterns written to reach the converter's corners.
+std::vector<std::string> patterns_under_test() {
+  std::vector<std::string> out;
+  for (const auto& name : builtin_profile_names()) {
+    std::string error;
+    auto p = load_builtin_profile(name, error);
+    REQUIRE_MESSAGE(p.has_value(), error);
+    for (const auto& m : p->metrics) {
+      if (const auto* s = std::get_if<SearchSpec>(&m.spec)) {
+        for (const auto& re : s->patterns) out.push_back(re.ascii_pattern());
+      } else if (const auto* c = std::get_if<CountSpec>(&m.spec)) {
+        out.push_back(c->pattern->ascii_pattern());
+      }
+    }
+  }
+  const std::vector<std::pair<std::string, RegexFlags>> extra = {
+      {R"(##\s*Over\w+)", {true, false, false}},
+      {R"(^##\s+\S)", {false, true, false}},
+      {R"(end\.$)", {false, true, false}},
+      {R"(a.b)", {}},
+      {R"(a.b)", {false, false, true}},
+      {R"([^\w\s]{2,3}x)", {}},
+      {R"(\d+\.\d*)", {}},
+      {R"(x[\]a-c]?y)", {true, false, false}},
+      {R"((?P<word>ab|cd)\1?)", {}},
+      {R"(❌\s*\w)", {true, false, false}},
+      {R"(\x41\x{1F600})", {}},
+      {R"(a{2}b{1,3}c{2,})", {}},
+      {R"(\{x\})", {}},
+      {R"((?i:ab)C)", {}},
+      {R"(\Aab)", {}},
+  };
+  for (const auto& [source, flags] : extra) {
+    std::string error;
+    auto re = Regex::compile(source, flags, RegexDialect::Python, error);
+    if (re) out.push_back(re->ascii_pattern());  // ('\1' is refused by the translation)
+  }
+  return out;
+}
+
+// Random texts of pieces that make the patterns match and nearly match,
+// with no letter, digit or space beyond ASCII (where the ASCII forms hold).
+std::string random_text(std::mt19937& rng) {
+  static const std::vector<std::string> pieces = {
+      "##", "###", "# ", " ", "  ", "\n", "\t", "\r", "\x0B", "\x1C", "a", "b", "c", "x", "y", "C", "ab", "cd",
+      "Overview", "OVERVIEW", "introduction", "When", "to", "use", "This", "Skill", "Quick", "Start", "Reference",
+      "Core", "Patterns", "Pattern", "Common", "mistake", "Mistakes", "Red", "Flags", "Real-World", "Impact",
+      "❌", "✅", "😀", "—", "[", "]", "(", ")", "references/", "guides/", "see", "the", "`",
+      "...", "*", "**", "Key insight:", "Insight", ":", "-", "0", "9", "1.", "_", "NO", "WITHOUT", "Iron", "Law",
+      "ALWAYS", "NEVER", "You", "MUST", "MANDATORY", "<Good>", "<bad>", "end.", "{x}", "A", "\xF0\x9F\x98\x80",
+      "```", "```py\n", "TODO", "pass", "raise NotImplementedError", "Production", "Correct", "Do this", "Don't",
+      "name:", "description:", "Don’t", "pass\n", "./a/b/c", "Use when", "e.g.", "http://x.io/a", ".md", "{", "}"};
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 40);
+  std::string out;
+  for (int n = length(rng); n > 0; --n) out += pieces[pick(rng)];
+  return out;
+}
+
+std::vector<std::string> sample_texts() {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(SKILLSCORE_SOURCE_DIR "/samples")) {
+    if (!e.is_regular_file() || e.path().extension() != ".md") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    out.push_back(text.str());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("rules/vectorscan") {
+  TEST_CASE("patterns it expresses and patterns it leaves to RE2") {
+    auto expr = to_vectorscan(R"((?im)^##[\t\x0B ]*(Over|Intro)$)");
+    REQUIRE(expr.has_value());
+    CHECK(expr->caseless);
+    CHECK(expr->multiline);
+    CHECK_FALSE(expr->dot_all);
+    CHECK(expr->pattern == R"(^##[\t\x{0B} ]*(?:Over|Intro)$)");
+    CHECK(to_vectorscan(R"(a\vb)")->pattern == R"(a\x0Bb)");  // PCRE's \v is a class
+    CHECK(to_vectorscan("(?i)❌|x")->pattern == "❌|x");
+    CHECK(to_vectorscan("a{,3}")->pattern == "a\\{,3\\}");  // a literal in RE2
+    CHECK_FALSE(to_vectorscan("end$"));                       // before a final newline too, in PCRE
+    CHECK_FALSE(to_vectorscan("(?m)a(?-m)$"));
+    CHECK(to_vectorscan(R"(a\sb)")->pattern == R"(a[\t\n\f\r ]b)");  // PCRE's \s has \v, RE2's has not
+    CHECK_FALSE(to_vectorscan(R"(\bword)"));
+    CHECK_FALSE(to_vectorscan(R"(\pL)"));
+    CHECK_FALSE(to_vectorscan("(?i)\xC5\xBF"));               // 'ſ' folds to 's' in RE2
+    CHECK_FALSE(to_vectorscan(R"((?i)\x{212A})"));            // the Kelvin sign, to 'k'
+    CHECK(to_vectorscan("\xC5\xBF").has_value());             // without IGNORECASE it is itself
+    CHECK_FALSE(to_vectorscan("(?i)[\xE2\x9C\x85-\xE2\x9D\x8C]"));  // a range beyond ASCII
+    CHECK_FALSE(to_vectorscan("(?U)a+"));
+    CHECK_FALSE(to_vectorscan("a{65}"));                      // large counts blow up the compile
+    CHECK_FALSE(to_vectorscan("[[:alpha:]]"));
+  }
+
+  TEST_CASE("every answer is RE2's, pattern by pattern") {
+    const auto patterns = patterns_under_test();
+    const auto set = VectorscanSet::build(patterns, /*compile_if_missing=*/true);
+    REQUIRE(set != nullptr);
+    // It takes most (the rest: the RE2-dialect patterns with '\b' or '\pL').
+    CHECK_GT(set->covered_count() * 3, patterns.size() * 2);
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      if (!set->covers(i)) MESSAGE("left to RE2: " << patterns[i]);
+    }
+    std::vector<std::unique_ptr<RE2>> re2s;
+    for (const auto& p : patterns) {
+      re2s.push_back(std::make_unique<RE2>(p));
+      REQUIRE_MESSAGE(re2s.back()->ok(), p);
+    }
+    std::mt19937 rng(20261203);
+    std::vector<std::string> texts = sample_texts();
+    REQUIRE_FALSE(texts.empty());
+    for (int n = 0; n < 3000; ++n) texts.push_back(random_text(rng));
+    std::size_t hits = 0, misses = 0;
+    for (const auto& text : texts) {
+      if (util::needs_unicode_classes(text)) continue;  // where the ASCII forms are not the patterns
+      std::vector<bool> present(patterns.size(), false);
+      REQUIRE(set->scan(text, present));
+      for (std::size_t i = 0; i < patterns.size(); ++i) {
+        if (!set->covers(i)) {
+          CHECK_FALSE(present[i]);
+          continue;
+        }
+        const bool re2 = RE2::PartialMatch(text, *re2s[i]);
+        (re2 ? hits : misses)++;
+        if (present[i] != re2) FAIL_CHECK("pattern " << patterns[i] << " on " << text);
+      }
+    }
+    // The texts did make the patterns both match and fail.
+    CHECK_GT(hits, 1000u);
+    CHECK_GT(misses, 1000u);
+  }
+
+  TEST_CASE("the built-in profile's database is the one built with skillscore") {
+    std::string error;
+    auto profile = load_builtin_profile("skill-fleet-v2", error);
+    REQUIRE_MESSAGE(profile.has_value(), error);
+    auto index = PresenceIndex::build(*profile, error);
+    REQUIRE_MESSAGE(index != nullptr, error);
+    const VectorscanSet* set = index->vectorscan();
+    REQUIRE(set != nullptr);
+    CHECK(set->embedded());
+    CHECK_GE(set->covered_count(), 40u);
+    // Without it, the index answers the same with RE2 alone.
+    auto re2_only = PresenceIndex::build(*profile, error, VectorscanUse::Never);
+    REQUIRE(re2_only != nullptr);
+    CHECK(re2_only->vectorscan() == nullptr);
+    std::mt19937 rng(7);
+    for (int n = 0; n < 500; ++n) {
+      const std::string text = random_text(rng);
+      std::vector<bool> a, b;
+      REQUIRE(index->match(text, util::UnicodeClasses::Unknown, a));
+      REQUIRE(re2_only->match(text, util::UnicodeClasses::Unknown, b));
+      // A gap pattern's bit is exact with Vectorscan, "may match" with RE2.
+      for (std::size_t m = 0; m < profile->metrics.size(); ++m) {
+        for (int k = 0; index->slot(static_cast<int>(m), k) >= 0; ++k) {
+          const int slot = index->slot(static_cast<int>(m), k);
+          const auto s = static_cast<std::size_t>(slot);
+          if (index->exact(slot)) {
+            CHECK_MESSAGE(a[s] == b[s], text);
+          } else {
+            CHECK_MESSAGE((!a[s] || b[s]), text);
+          }
+        }
+      }
+    }
+  }
+}
