@@ -43,7 +43,7 @@ def main():
         with open(os.path.join(skill, "SKILL.md"), "w", encoding="utf-8") as f:
             f.write(SKILL.format(filler="Plain words in a paragraph. " * 400))
         cmd = [a.bin, "check", os.path.join(tmp, "skills"), "--profile", "agentskills"]
-        want = "skillscore: error: 1 skill with issues of severity error or above (--fail-on)"
+        want = "skillscore: error: gate fail-on error: failed (1 skill with such issues)"
 
         # stderr to a pipe, stdout to another.
         p = subprocess.run(cmd, capture_output=True, text=True)
