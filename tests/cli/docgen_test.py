@@ -85,7 +85,7 @@ def main():
             (("skillscore", ""), {"score", "check", "rules", "explain", "--version", "--help", "-h"}),
             (("skillscore", "ch"), {"check"}),
             (("skillscore", "check", "--pro"), {"--profile", "--profile-time"}),
-            (("skillscore", "check", "--profile", ""), {"skill-fleet-v2", "agentskills", "strict"}),
+            (("skillscore", "check", "--profile", ""), {"skill-fleet-v2", "agentskills", "strict", "security", "budgets"}),
             (("skillscore", "score", "--format", "sa"), {"sarif"}),
             (("skillscore", "check", "--fail-on", ""), {"error", "warning", "info", "none"}),
             (("skillscore", "rules", "--format", ""), {"text", "json"}),
