@@ -3,6 +3,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <deque>
+#include <optional>
 #include <initializer_list>
 #include <set>
 #include <stdexcept>
@@ -27,6 +29,11 @@ std::string locatable_kinds() {
   return out;
 }
 
+// What an `include:` entry takes from the profile it names (metrics always).
+enum class Part { Metrics, Checks, Score, Report };
+constexpr KindInfo<Part> k_parts[] = {
+    {Part::Metrics, "metrics"}, {Part::Checks, "checks"}, {Part::Score, "score"}, {Part::Report, "report"}};
+
 // The rule file as a whole; metric kinds read their own keys (metric_kinds/).
 class ProfileReader : public MetricReader {
  public:
@@ -43,15 +50,16 @@ class ProfileReader : public MetricReader {
     p_.description = optional_scalar(root, "description");
     p_.source = std::string(source_);
     read_document(require(root, "document"));
-    if (root["include"].IsDefined()) read_includes(root["include"]);
     const RuleNode& metrics = require(root, "metrics");
     expect_seq(metrics, "metrics");
-    for (const auto& m : metrics.items()) read_metric(m);
+    push_layer(metrics);
+    if (root["include"].IsDefined()) read_includes(root["include"]);
+    pop_layer();
     const RuleNode& checks = require(root, "checks");
     expect_seq(checks, "checks");
     for (const auto& c : checks.items()) read_check(c);
-    read_score(require(root, "score"));
-    read_report(require(root, "report"));
+    read_taken(root, "score", taken_score_, [this](const RuleNode& n) { read_score(n); });
+    read_taken(root, "report", taken_report_, [this](const RuleNode& n) { read_report(n); });
     p_.needs_location.assign(p_.metrics.size(), false);
     for (const auto& c : p_.checks) {
       for (const auto& o : c.outcomes) {
@@ -62,39 +70,210 @@ class ProfileReader : public MetricReader {
   }
 
  private:
-  // `include: [PROFILE...]`: the metrics and checks of built-in profiles, read
-  // first, under this file's document settings (which must read the YAML and
-  // write regexes as the included profile does). Their ids stay theirs: an
-  // included check is the same rule, reported under the same id.
+  // Where a part of the profile comes from: the file errors name, the profile
+  // whose checks it defines ("" for this file) and how its regexes are written.
+  struct FileContext {
+    std::string source, origin;
+    RegexDialect dialect = RegexDialect::Python;
+  };
+  FileContext context() const { return {source_, origin_, p_.document.dialect}; }
+  void enter(const FileContext& c) {
+    source_ = c.source;
+    origin_ = c.origin;
+    p_.document.dialect = c.dialect;
+  }
+  // Reads in another file's context for as long as it lives.
+  class Within {
+   public:
+    Within(ProfileReader& r, const FileContext& c) : r_(r), saved_(r.context()) { r_.enter(c); }
+    ~Within() { r_.enter(saved_); }
+    Within(const Within&) = delete;
+    Within& operator=(const Within&) = delete;
+
+   private:
+    ProfileReader& r_;
+    FileContext saved_;
+  };
+  // A node of an included file, with the context to read it in.
+  struct Borrowed {
+    const RuleNode* node = nullptr;
+    FileContext ctx;
+    int include_line = -1;  // the `include:` entry it came through (0-based)
+  };
+
+  // A file whose metrics are being placed: this one, then each include while
+  // it is read. Its new metrics keep their order; an `override: true` metric
+  // takes the place of the included metric it redefines (so that the included
+  // metrics after it read the new value), and the new metrics written before
+  // it, not placed yet, go just before it (so that it may read them).
+  struct Layer {
+    FileContext ctx;
+    std::vector<const RuleNode*> metrics;
+    std::vector<bool> placed;
+    std::size_t next = 0;  // new metrics before this one are placed
+  };
+
+  void push_layer(const RuleNode& metrics) {
+    Layer l;
+    l.ctx = context();
+    for (const auto& m : metrics.items()) {
+      expect_map(m, "a metric");
+      if (m["override"].IsDefined() && !boolean(m["override"], "override")) fail(m["override"], "override is true or absent");
+      l.metrics.push_back(&m);
+    }
+    l.placed.assign(l.metrics.size(), false);
+    layers_.push_back(std::move(l));
+  }
+
+  static bool is_override(const RuleNode& m) { return m["override"].IsDefined(); }
+
+  // Places the new metrics of layer k up to (not including) index `end`.
+  void place_new(std::size_t k, std::size_t end) {
+    for (std::size_t i = layers_[k].next; i < end; ++i) {
+      if (layers_[k].placed[i] || is_override(*layers_[k].metrics[i])) continue;
+      layers_[k].placed[i] = true;
+      place_metric(*layers_[k].metrics[i], k);
+    }
+    layers_[k].next = std::max(layers_[k].next, end);
+  }
+
+  // The rest of the top layer's new metrics; an override nothing included
+  // defines is an error.
+  void pop_layer() {
+    const std::size_t k = layers_.size() - 1;
+    place_new(k, layers_[k].metrics.size());
+    for (std::size_t i = 0; i < layers_[k].metrics.size(); ++i) {
+      if (layers_[k].placed[i]) continue;
+      const RuleNode& m = *layers_[k].metrics[i];
+      const Within w(*this, layers_[k].ctx);
+      const std::string name = scalar(require(m, "name"), "name");
+      fail(m["override"], p_.metric_index(name) >= 0 && metric_origins_[static_cast<std::size_t>(p_.metric_index(name))] == layers_[k].ctx.source
+                              ? "metric '" + name + "' is defined in this file: `override` redefines an included metric"
+                              : "metric '" + name + "' has `override: true`, but no included profile defines it");
+    }
+    layers_.pop_back();
+  }
+
+  // Metric node n of layer k, or the override of an enclosing file that
+  // redefines it (the outermost has the last word), at the next place.
+  void place_metric(const RuleNode& n, std::size_t k) {
+    std::optional<MetricDef> m;
+    {
+      const Within w(*this, layers_[k].ctx);
+      m = read_metric(n);
+    }
+    std::string where = layers_[k].ctx.source + ":" + std::to_string(m->source_line);
+    for (std::size_t j = k; j-- > 0;) {
+      Layer& outer = layers_[j];
+      for (std::size_t i = 0; i < outer.metrics.size(); ++i) {
+        const RuleNode& o = *outer.metrics[i];
+        if (outer.placed[i] || !is_override(o) || o["name"].Scalar() != m->name) continue;
+        place_new(j, i);
+        outer.placed[i] = true;
+        const Within w(*this, outer.ctx);
+        MetricDef def = read_metric(o.without("override"));
+        if (def.type != m->type) {
+          fail(o["kind"], "an override of '" + m->name + "' must have its type, " +
+                              std::string(value_type_name(m->type)) + " (" + where + "), not " +
+                              std::string(value_type_name(def.type)));
+        }
+        m = std::move(def);
+        where = outer.ctx.source + ":" + std::to_string(m->source_line);
+      }
+    }
+    const int existing = p_.metric_index(m->name);
+    if (existing >= 0) {
+      const Within w(*this, layers_[k].ctx);
+      const std::string& first = metric_origins_[static_cast<std::size_t>(existing)];
+      fail(n["name"], first == layers_[k].ctx.source
+                          ? "metric '" + m->name + "' is defined twice"
+                          : "metric '" + m->name + "' is defined twice: " + first +
+                                " has it; write `override: true` to redefine an included metric");
+    }
+    metric_origins_.push_back(layers_[k].ctx.source);
+    p_.metrics.push_back(std::move(*m));
+  }
+
+  // `include: [PROFILE | {profile, take}...]`: built-in profiles whose
+  // metrics are read first (see Layer for overrides) and, as `take` says,
+  // their checks (the same rules under the same ids), score and report. Their
+  // regexes are read as their files write them; the document is read as this
+  // file says, so an include that takes checks must read YAML as its profile
+  // does (the same id must mean the same verdict). Any included check may be
+  // the base of a check of this file (`from:`).
   void read_includes(const RuleNode& list) {
     expect_seq(list, "include");
     for (const auto& item : list.items()) {
-      const std::string name = scalar(item, "include");
+      const bool entry = item.IsMap();
+      if (entry) allow_keys(item, {"profile", "take"});
+      const RuleNode& name_node = entry ? require(item, "profile") : item;
+      const std::string name = scalar(name_node, "include");
+      std::vector<Part> take = {Part::Metrics, Part::Checks};
+      if (entry && item["take"].IsDefined()) {
+        take.clear();
+        expect_seq(item["take"], "take");
+        for (const auto& t : item["take"].items()) take.push_back(enum_value(t, std::span<const KindInfo<Part>>(k_parts), "part"));
+        if (std::find(take.begin(), take.end(), Part::Metrics) == take.end()) {
+          fail(item["take"], "take: an include always takes the metrics (its checks, score and report read them)");
+        }
+      }
+      auto takes = [&](Part part) { return std::find(take.begin(), take.end(), part) != take.end(); };
       const EmbeddedRuleFile* file = nullptr;
       for (const auto& f : embedded_rule_files()) {
         if (f.profile == name) file = &f;
       }
-      if (!file) fail(item, "include: unknown built-in profile '" + name + "'");
-      if (name == p_.name || ++include_depth_ > 4) fail(item, "include: profiles may not include themselves");
-      const RuleNode root = RuleNode::parse(file->compiled);
-      const std::string outer = source_, outer_origin = origin_;
-      source_ = "rules/" + std::string(file->filename);
-      origin_ = name;
-      const DocumentSpec mine = std::move(p_.document);
+      if (!file) fail(name_node, "include: unknown built-in profile '" + name + "'");
+      if (name == p_.name || ++include_depth_ > 4) fail(name_node, "include: profiles may not include themselves");
+      const RuleNode& root = roots_.emplace_back(RuleNode::parse(file->compiled));
+      const FileContext mine = context();
+      FileContext theirs{"rules/" + std::string(file->filename), name, mine.dialect};
+      DocumentSpec document = std::move(p_.document);
       p_.document = DocumentSpec{};
+      source_ = theirs.source;
       read_document(require(root, "document"));
-      const bool compatible = p_.document.yaml == mine.yaml && p_.document.dialect == mine.dialect;
-      p_.document = std::move(mine);
-      if (!compatible) {
-        source_ = outer;
-        fail(item, "include: '" + name + "' reads YAML or writes regexes differently (document: yaml, regex)");
+      theirs.dialect = p_.document.dialect;
+      const doc::YamlDialect their_yaml = p_.document.yaml;
+      p_.document = std::move(document);
+      enter(mine);
+      if (takes(Part::Checks) && their_yaml != p_.document.yaml) {
+        fail(name_node, "include: '" + name + "' reads YAML otherwise (document: yaml) and its checks keep their "
+                        "ids; take its metrics without its checks (take: [metrics, ...]) and base checks on them (from:)");
       }
-      if (root["include"].IsDefined()) read_includes(root["include"]);
-      for (const auto& m : require(root, "metrics").items()) read_metric(m);
-      for (const auto& c : require(root, "checks").items()) read_check(c);
-      source_ = outer;
-      origin_ = outer_origin;
+      const int line = name_node.line();
+      {
+        const Within w(*this, theirs);
+        push_layer(require(root, "metrics"));
+        if (root["include"].IsDefined()) read_includes(root["include"]);
+        pop_layer();
+        for (const auto& c : require(root, "checks").items()) {
+          bases_.push_back({&c, theirs, line});
+          if (takes(Part::Checks)) read_check(c);
+        }
+      }
+      if (takes(Part::Score)) take_part(taken_score_, require(root, "score"), theirs, name_node, "score");
+      if (takes(Part::Report)) take_part(taken_report_, require(root, "report"), theirs, name_node, "report");
       --include_depth_;
+    }
+  }
+
+  void take_part(std::optional<Borrowed>& slot, const RuleNode& n, const FileContext& ctx, const RuleNode& entry,
+                 const char* what) {
+    if (slot) fail(entry, std::string("include: two included profiles give the ") + what + " (take: " + what + ")");
+    slot = Borrowed{&n, ctx, entry.line()};
+  }
+
+  // This file's `score:`/`report:`, or the one an include takes (not both).
+  template <typename Read>
+  void read_taken(const RuleNode& root, const char* key, const std::optional<Borrowed>& taken, Read read_part) {
+    if (taken) {
+      if (root[key].IsDefined()) {
+        fail(root[key], std::string(key) + ": this file has one and takes one from " + taken->ctx.origin +
+                            " (include at line " + std::to_string(taken->include_line + 1) + ")");
+      }
+      const Within w(*this, taken->ctx);
+      read_part(*taken->node);
+    } else {
+      read_part(require(root, key));
     }
   }
 
@@ -136,18 +315,18 @@ class ProfileReader : public MetricReader {
     }
   }
 
-  void read_metric(const RuleNode& n) {
+  // One metric as written (its place is place_metric's business).
+  MetricDef read_metric(const RuleNode& n) {
     expect_map(n, "a metric");
     MetricDef m;
     m.name = scalar(require(n, "name"), "name");
     m.source_line = static_cast<std::size_t>(n.line() + 1);
-    if (p_.metric_index(m.name) >= 0) fail(n["name"], "metric '" + m.name + "' is defined twice");
     m.kind = enum_value(require(n, "kind"), metric_kinds(), "metric kind");
     m.description = optional_scalar(n, "description");
     const MetricKindDef& kind = metric_kind_def(m.kind);
     kind.read(*this, n, m);
     if (m.spec.index() != static_cast<std::size_t>(m.kind)) throw std::logic_error("MetricSpec out of MetricKind order");
-    p_.metrics.push_back(std::move(m));
+    return m;
   }
 
   Template message(const RuleNode& n) const {
@@ -172,23 +351,49 @@ class ProfileReader : public MetricReader {
     return t;
   }
 
+  // `from: ID` names an included check (taken or not) whose keys this check
+  // takes where it writes none: a new rule (its own id) built on that one.
+  const Borrowed& base_check(const RuleNode& from) const {
+    const std::string id = scalar(from, "from");
+    for (const auto& b : bases_) {
+      if ((*b.node)["id"].IsScalar() && (*b.node)["id"].Scalar() == id) return b;
+    }
+    fail(from, "from: no check '" + id + "' in an included profile");
+  }
+
   void read_check(const RuleNode& n) {
     expect_map(n, "a check");
-    allow_keys(n, {"id", "slug", "title", "doc", "severity", "scores", "outcomes"});
+    allow_keys(n, {"id", "from", "slug", "title", "doc", "severity", "scores", "outcomes"});
+    const Borrowed* base = n["from"].IsDefined() ? &base_check(n["from"]) : nullptr;
     Check c;
     c.id = scalar(require(n, "id"), "id");
-    c.slug = scalar(require(n, "slug"), "slug");
-    c.title = scalar(require(n, "title"), "title");
-    c.doc = optional_scalar(n, "doc");
     c.origin = origin_.empty() ? p_.name : origin_;
     c.source_line = static_cast<std::size_t>(n.line() + 1);
-    c.severity = n["severity"].IsDefined() ? enum_value(n["severity"], severities(), "severity") : Severity::Warning;
-    if (n["scores"].IsDefined()) c.scores = metric_ref(n["scores"], "scores");
+    // A key as written here, else as the base check has it (read in its file).
+    auto part = [&](const char* key, auto&& read_value) {
+      if (!base || n[key].IsDefined()) return read_value(n);
+      const Within w(*this, base->ctx);
+      read_value(*base->node);
+    };
+    part("slug", [&](const RuleNode& m) { c.slug = scalar(require(m, "slug"), "slug"); });
+    part("title", [&](const RuleNode& m) { c.title = scalar(require(m, "title"), "title"); });
+    part("doc", [&](const RuleNode& m) { c.doc = optional_scalar(m, "doc"); });
+    part("severity", [&](const RuleNode& m) {
+      c.severity = m["severity"].IsDefined() ? enum_value(m["severity"], severities(), "severity") : Severity::Warning;
+    });
+    part("scores", [&](const RuleNode& m) {
+      if (m["scores"].IsDefined()) c.scores = metric_ref(m["scores"], "scores");
+    });
     for (const auto& other : p_.checks) {
       if (other.id == c.id) fail(n["id"], "check id '" + c.id + "' is used twice");
-      if (other.slug == c.slug) fail(n["slug"], "check slug '" + c.slug + "' is used twice");
+      if (other.slug == c.slug) fail(n["slug"].IsDefined() ? n["slug"] : n["id"], "check slug '" + c.slug + "' is used twice");
     }
-    const RuleNode& outcomes = require(n, "outcomes");
+    // Outcomes taken from the base default to this check's severity.
+    part("outcomes", [&](const RuleNode& m) { read_outcomes(require(m, "outcomes"), c); });
+    p_.checks.push_back(std::move(c));
+  }
+
+  void read_outcomes(const RuleNode& outcomes, Check& c) const {
     expect_seq(outcomes, "outcomes");
     for (const auto& o : outcomes.items()) {
       expect_map(o, "an outcome");
@@ -210,7 +415,6 @@ class ProfileReader : public MetricReader {
       c.outcomes.push_back(std::move(out));
     }
     if (c.outcomes.empty()) fail(outcomes, "a check needs at least one outcome");
-    p_.checks.push_back(std::move(c));
   }
 
   Locate locate(const RuleNode& n) const {
@@ -341,6 +545,11 @@ class ProfileReader : public MetricReader {
 
   std::string origin_;  // while reading an included profile: its name
   int include_depth_ = 0;
+  std::vector<Layer> layers_;
+  std::vector<std::string> metric_origins_;  // the file that defines each metric
+  std::deque<RuleNode> roots_;               // the included files, alive while read
+  std::vector<Borrowed> bases_;              // every included check, for `from:`
+  std::optional<Borrowed> taken_score_, taken_report_;
   Profile p_;
 };
 

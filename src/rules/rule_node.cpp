@@ -37,6 +37,18 @@ const RuleNode& RuleNode::operator[](std::string_view key) const {
   return undefined;
 }
 
+RuleNode RuleNode::without(std::string_view key) const {
+  RuleNode out = *this;
+  if (kind_ != Kind::Map) return out;
+  out.children_.clear();
+  for (std::size_t i = 0; i + 1 < children_.size(); i += 2) {
+    if (children_[i].kind_ == Kind::Scalar && children_[i].scalar_ == key) continue;
+    out.children_.push_back(children_[i]);
+    out.children_.push_back(children_[i + 1]);
+  }
+  return out;
+}
+
 RuleNode RuleNode::from_yaml(const YAML::Node& node) {
   RuleNode n;
   if (!node.IsDefined()) return n;

@@ -35,6 +35,9 @@ class RuleNode {
   // 0-based, -1 when unknown (as yaml-cpp's Mark).
   int line() const { return line_; }
   int column() const { return column_; }
+  // A mapping without the entry for `key` (positions kept): a key the loader
+  // reads itself before handing the rest to a reader that allows fixed keys.
+  RuleNode without(std::string_view key) const;
 
   static RuleNode from_yaml(const YAML::Node& node);
   // The compact form: serialize(from_yaml(n)) at build time, parse() at run
