@@ -59,7 +59,7 @@ class ProfileReader : public MetricReader {
     expect_seq(checks, "checks");
     for (const auto& c : checks.items()) read_check(c);
     read_taken(root, "score", taken_score_, [this](const RuleNode& n) { read_score(n); });
-    read_taken(root, "report", taken_report_, [this](const RuleNode& n) { read_report(n); });
+    read_report_part(root);
     p_.needs_location.assign(p_.metrics.size(), false);
     for (const auto& c : p_.checks) {
       for (const auto& o : c.outcomes) {
@@ -541,6 +541,51 @@ class ProfileReader : public MetricReader {
     allow_keys(n, {"metrics", "deterministic_metrics"});
     p_.report.metrics = outputs(require(n, "metrics"), "metrics");
     p_.report.deterministic_metrics = outputs(require(n, "deterministic_metrics"), "deterministic_metrics");
+  }
+
+  // This file's report, or the one an include takes with `insert:`s of this
+  // file's fields: `{into: metrics, after: KEY, fields: [...]}` (or `before:`).
+  void read_report_part(const RuleNode& root) {
+    const RuleNode& own = root["report"];
+    if (!taken_report_) {
+      if (own.IsDefined() && own.IsMap() && own["insert"].IsDefined()) {
+        fail(own["insert"], "report: insert adds to a report taken from an include (take: [metrics, report])");
+      }
+      read_report(require(root, "report"));
+      return;
+    }
+    {
+      const Within w(*this, taken_report_->ctx);
+      read_report(*taken_report_->node);
+    }
+    if (!own.IsDefined()) return;
+    expect_map(own, "report");
+    if (!own["insert"].IsDefined()) {
+      fail(own, "report: this file has one and takes one from " + taken_report_->ctx.origin + " (include at line " +
+                    std::to_string(taken_report_->include_line + 1) + "); write its additions under insert:");
+    }
+    allow_keys(own, {"insert"});
+    expect_seq(own["insert"], "insert");
+    for (const auto& ins : own["insert"].items()) {
+      expect_map(ins, "an insert");
+      allow_keys(ins, {"into", "after", "before", "fields"});
+      const std::string into = scalar(require(ins, "into"), "into");
+      if (into != "metrics" && into != "deterministic_metrics") fail(ins["into"], "into is metrics or deterministic_metrics");
+      auto& list = into == "metrics" ? p_.report.metrics : p_.report.deterministic_metrics;
+      const bool after = ins["after"].IsDefined();
+      if (after == ins["before"].IsDefined()) fail(ins, "an insert has exactly one of 'after' or 'before'");
+      const RuleNode& anchor = after ? ins["after"] : ins["before"];
+      const std::string key = scalar(anchor, "key");
+      auto at = std::find_if(list.begin(), list.end(), [&](const OutputField& f) { return f.key == key; });
+      if (at == list.end()) fail(anchor, "report " + into + " has no field '" + key + "'");
+      std::vector<OutputField> fields = outputs(require(ins, "fields"), "fields");
+      for (const auto& f : fields) {
+        if (std::any_of(list.begin(), list.end(), [&](const OutputField& g) { return g.key == f.key; })) {
+          fail(ins["fields"], "report " + into + " already has a field '" + f.key + "'");
+        }
+      }
+      list.insert(after ? at + 1 : at, fields.begin(), fields.end());
+    }
   }
 
   std::string origin_;  // while reading an included profile: its name
