@@ -58,7 +58,7 @@ class ProfileReader : public MetricReader {
     const RuleNode& checks = require(root, "checks");
     expect_seq(checks, "checks");
     for (const auto& c : checks.items()) read_check(c);
-    read_taken(root, "score", taken_score_, [this](const RuleNode& n) { read_score(n); });
+    read_score_part(root);
     read_report_part(root);
     p_.needs_location.assign(p_.metrics.size(), false);
     for (const auto& c : p_.checks) {
@@ -235,46 +235,66 @@ class ProfileReader : public MetricReader {
       const doc::YamlDialect their_yaml = p_.document.yaml;
       p_.document = std::move(document);
       enter(mine);
-      if (takes(Part::Checks) && their_yaml != p_.document.yaml) {
+      // Checks are taken through every enclosing include, or not at all.
+      const bool checks = taking_checks_ && takes(Part::Checks);
+      if (checks && their_yaml != p_.document.yaml) {
         fail(name_node, "include: '" + name + "' reads YAML otherwise (document: yaml) and its checks keep their "
                         "ids; take its metrics without its checks (take: [metrics, ...]) and base checks on them (from:)");
       }
       const int line = name_node.line();
+      std::optional<Borrowed> their_score;
+      std::vector<Borrowed> their_report;
       {
         const Within w(*this, theirs);
+        const bool outer_checks = taking_checks_;
+        taking_checks_ = checks;
         push_layer(require(root, "metrics"));
+        // Its own includes may give it a score or a report: its own, as it takes them.
+        auto outer_score = std::move(taken_score_);
+        auto outer_report = std::move(taken_report_);
+        taken_score_.reset();
+        taken_report_.clear();
         if (root["include"].IsDefined()) read_includes(root["include"]);
         pop_layer();
+        their_score = root["score"].IsDefined() ? Borrowed{&root["score"], theirs, line} : taken_score_;
+        their_report = std::move(taken_report_);
+        if (root["report"].IsDefined()) {
+          if (!root["report"]["insert"].IsDefined()) their_report.clear();
+          their_report.push_back({&root["report"], theirs, line});
+        }
+        taken_score_ = std::move(outer_score);
+        taken_report_ = std::move(outer_report);
         for (const auto& c : require(root, "checks").items()) {
           bases_.push_back({&c, theirs, line});
-          if (takes(Part::Checks)) read_check(c);
+          if (checks) read_check(c);
         }
+        taking_checks_ = outer_checks;
       }
-      if (takes(Part::Score)) take_part(taken_score_, require(root, "score"), theirs, name_node, "score");
-      if (takes(Part::Report)) take_part(taken_report_, require(root, "report"), theirs, name_node, "report");
+      if (takes(Part::Score)) {
+        if (taken_score_) fail(name_node, "include: two included profiles give the score (take: score)");
+        if (!their_score) fail(name_node, "include: '" + name + "' has no score to take");
+        taken_score_ = their_score;
+        taken_score_->include_line = line;
+      }
+      if (takes(Part::Report)) {
+        if (!taken_report_.empty()) fail(name_node, "include: two included profiles give the report (take: report)");
+        if (their_report.empty()) fail(name_node, "include: '" + name + "' has no report to take");
+        taken_report_ = std::move(their_report);
+        for (auto& b : taken_report_) b.include_line = line;
+      }
       --include_depth_;
     }
   }
 
-  void take_part(std::optional<Borrowed>& slot, const RuleNode& n, const FileContext& ctx, const RuleNode& entry,
-                 const char* what) {
-    if (slot) fail(entry, std::string("include: two included profiles give the ") + what + " (take: " + what + ")");
-    slot = Borrowed{&n, ctx, entry.line()};
-  }
-
-  // This file's `score:`/`report:`, or the one an include takes (not both).
-  template <typename Read>
-  void read_taken(const RuleNode& root, const char* key, const std::optional<Borrowed>& taken, Read read_part) {
-    if (taken) {
-      if (root[key].IsDefined()) {
-        fail(root[key], std::string(key) + ": this file has one and takes one from " + taken->ctx.origin +
-                            " (include at line " + std::to_string(taken->include_line + 1) + ")");
-      }
-      const Within w(*this, taken->ctx);
-      read_part(*taken->node);
-    } else {
-      read_part(require(root, key));
+  // This file's `score:`, or the one an include takes (not both).
+  void read_score_part(const RuleNode& root) {
+    if (!taken_score_) return read_score(require(root, "score"));
+    if (root["score"].IsDefined()) {
+      fail(root["score"], "score: this file has one and takes one from " + taken_score_->ctx.origin +
+                              " (include at line " + std::to_string(taken_score_->include_line + 1) + ")");
     }
+    const Within w(*this, taken_score_->ctx);
+    read_score(*taken_score_->node);
   }
 
   void read_document(const RuleNode& n) {
@@ -547,23 +567,32 @@ class ProfileReader : public MetricReader {
   // file's fields: `{into: metrics, after: KEY, fields: [...]}` (or `before:`).
   void read_report_part(const RuleNode& root) {
     const RuleNode& own = root["report"];
-    if (!taken_report_) {
+    if (taken_report_.empty()) {
       if (own.IsDefined() && own.IsMap() && own["insert"].IsDefined()) {
         fail(own["insert"], "report: insert adds to a report taken from an include (take: [metrics, report])");
       }
       read_report(require(root, "report"));
       return;
     }
-    {
-      const Within w(*this, taken_report_->ctx);
-      read_report(*taken_report_->node);
+    // The taken report, then the insertions of the files between (an
+    // included profile may add to the report it takes), then this file's.
+    for (const auto& layer : taken_report_) {
+      const Within w(*this, layer.ctx);
+      if (&layer == &taken_report_.front()) read_report(*layer.node);
+      else insert_fields(*layer.node);
     }
     if (!own.IsDefined()) return;
     expect_map(own, "report");
     if (!own["insert"].IsDefined()) {
-      fail(own, "report: this file has one and takes one from " + taken_report_->ctx.origin + " (include at line " +
-                    std::to_string(taken_report_->include_line + 1) + "); write its additions under insert:");
+      fail(own, "report: this file has one and takes one from " + taken_report_.front().ctx.origin +
+                    " (include at line " + std::to_string(taken_report_.front().include_line + 1) +
+                    "); write its additions under insert:");
     }
+    insert_fields(own);
+  }
+
+  // `insert: [{into, after | before, fields}]` into the report read so far.
+  void insert_fields(const RuleNode& own) {
     allow_keys(own, {"insert"});
     expect_seq(own["insert"], "insert");
     for (const auto& ins : own["insert"].items()) {
@@ -594,7 +623,9 @@ class ProfileReader : public MetricReader {
   std::vector<std::string> metric_origins_;  // the file that defines each metric
   std::deque<RuleNode> roots_;               // the included files, alive while read
   std::vector<Borrowed> bases_;              // every included check, for `from:`
-  std::optional<Borrowed> taken_score_, taken_report_;
+  std::optional<Borrowed> taken_score_;
+  std::vector<Borrowed> taken_report_;  // a report, then the insertions into it
+  bool taking_checks_ = true;           // false inside an include whose checks are not taken
   Profile p_;
 };
 

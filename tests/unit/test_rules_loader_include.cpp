@@ -281,3 +281,37 @@ TEST_SUITE("rules/loader include") {
     CHECK(derived >= 20);
   }
 }
+
+TEST_SUITE("rules/loader include") {
+  TEST_CASE("an included profile that includes others brings what it takes, through every level") {
+    const Profile strict = builtin("strict");
+    const std::string head = R"(schema: 1
+profile: on-strict
+document:
+  frontmatter: reference-split
+  yaml: strictyaml
+  regex: re2
+  code_blocks: {source: ast-fenced}
+include:
+  - {profile: strict, take: [metrics, checks, score, report]}
+metrics:
+  - {name: has_overview, override: true, kind: formula, expr: 'false'}
+checks: []
+)";
+    const Profile p = load(head);
+    // strict's checks (its included AS and SC ones too), its score taken from
+    // skill-fleet-v2, its report with its insertions.
+    REQUIRE(p.checks.size() == strict.checks.size());
+    CHECK(p.checks.back().id == strict.checks.back().id);
+    CHECK(p.checks.back().origin == "strict");
+    CHECK(p.score.terms.size() == strict.score.terms.size());
+    REQUIRE(p.report.metrics.size() == strict.report.metrics.size());
+    for (std::size_t i = 0; i < p.report.metrics.size(); ++i) CHECK(p.report.metrics[i].key == strict.report.metrics[i].key);
+    // Two levels down, skill-fleet-v2's has_overview is this file's.
+    CHECK(p.metrics[static_cast<std::size_t>(p.metric_index("has_overview"))].kind == MetricKind::Formula);
+    CHECK(p.metric_index("has_overview") == strict.metric_index("has_overview"));
+    // Without strict's checks, none of those it includes come either.
+    const Profile bare = load(replaced(head, "take: [metrics, checks, score, report]", "take: [metrics, score, report]"));
+    CHECK(bare.checks.empty());
+  }
+}
