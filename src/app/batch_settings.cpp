@@ -78,11 +78,8 @@ std::optional<BatchSettings> resolve_batch_settings(const BatchOptions& o) {
   s.min_score = o.min_score ? o.min_score : config->min_score;
   s.min_mean = o.min_mean ? o.min_mean : config->min_mean;
   // `check` fails on error-severity issues unless told otherwise; `score` never does.
-  if (o.fail_on) {
-    if (*o.fail_on != "none") s.fail_on = rules::kind_from_name(rules::severities(), *o.fail_on);
-  } else if (config->fail_on_none) {
-  } else if (config->fail_on) {
-    s.fail_on = config->fail_on;
+  if (const auto f = o.fail_on ? o.fail_on : config->fail_on) {
+    s.fail_on = fail_on_severity(*f);
   } else if (o.command == Command::Check) {
     s.fail_on = rules::Severity::Error;
   }

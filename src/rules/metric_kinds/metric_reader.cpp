@@ -8,11 +8,11 @@ RegexFlags MetricReader::flags(const RuleNode& parent) const {
   if (!n.IsDefined()) return f;
   expect_seq(n, "flags");
   for (const auto& x : n.items()) {
-    const std::string s = scalar(x, "flag");
-    if (s == "ignorecase") f.ignore_case = true;
-    else if (s == "multiline") f.multiline = true;
-    else if (s == "dotall") f.dot_all = true;
-    else fail(x, "unknown flag '" + s + "' (one of: ignorecase, multiline, dotall)");
+    switch (enum_value(x, regex_flags(), "flag")) {
+      case RegexFlag::IgnoreCase: f.ignore_case = true; break;
+      case RegexFlag::Multiline: f.multiline = true; break;
+      case RegexFlag::DotAll: f.dot_all = true; break;
+    }
   }
   return f;
 }

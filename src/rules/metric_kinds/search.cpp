@@ -26,9 +26,7 @@ void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
   if (s.scope == Scope::CodeBlocks && r.profile().document.code_blocks == CodeBlockSource::Regex && !all_led) {
     s.prefilter = LiteralPrefilter::build(s.patterns);
   }
-  const std::string match = n["match"].IsDefined() ? r.scalar(n["match"], "match") : "any";
-  if (match != "any" && match != "all") r.fail(n["match"], "match must be 'any' or 'all'");
-  s.all = match == "all";
+  s.all = r.choice(n, "match", search_matches(), SearchMatch::Any, "'") == SearchMatch::All;
   m.type = ValueType::Bool;
   m.spec = std::move(s);
 }
