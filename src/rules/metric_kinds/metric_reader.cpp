@@ -17,6 +17,18 @@ RegexFlags MetricReader::flags(const RuleNode& parent) const {
   return f;
 }
 
+MetricReader::ScopedPatterns MetricReader::scoped_patterns(const RuleNode& n) const {
+  ScopedPatterns s;
+  s.scope = scope(n);
+  s.levels = heading_levels(n, s.scope);
+  s.flags = flags(n);
+  const RuleNode& pats = require(n, "patterns");
+  expect_seq(pats, "patterns");
+  for (const auto& x : pats.items()) s.patterns.push_back(regex(x, s.flags));
+  if (s.patterns.empty()) fail(pats, "patterns must not be empty");
+  return s;
+}
+
 Regex MetricReader::regex(const RuleNode& n, RegexFlags f) const {
   std::string error;
   auto r = Regex::compile(scalar(n, "pattern"), f, profile_.document.dialect, error);
