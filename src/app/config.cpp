@@ -1,7 +1,5 @@
 #include "skillscore/app/config.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdlib>
 
 #include "skillscore/rules/embedded.hpp"
@@ -128,14 +126,14 @@ std::optional<Config> load_config(const fs::path& file, std::string& error) {
     error = file.string() + ": " + r.error;
     return std::nullopt;
   }
+  const auto root = rules::RuleNode::load(r.data, file.string(), "YAML", error);
+  if (!root) return std::nullopt;
   try {
-    Config c = ConfigReader(file.string()).read(rules::RuleNode::from_yaml(YAML::Load(r.data)));
+    Config c = ConfigReader(file.string()).read(*root);
     c.file = file;
     return c;
   } catch (const rules::RuleFileError& e) {
     error = e.message;
-  } catch (const YAML::Exception& e) {
-    error = file.string() + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg;
   }
   return std::nullopt;
 }
