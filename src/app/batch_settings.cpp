@@ -5,29 +5,15 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "skillscore/app/config.hpp"
 #include "skillscore/app/overrides.hpp"
+#include "skillscore/app/profile_choice.hpp"
 #include "skillscore/app/weights_file.hpp"
-#include "skillscore/rules/loader.hpp"
 #include "skillscore/score/weights.hpp"
 
 namespace skillscore::app {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::optional<Config> find_and_load_config(const BatchOptions& o) {
-  if (o.no_config) return Config{};
-  std::optional<fs::path> file;
-  if (o.config_file) file = *o.config_file;
-  else file = find_config(fs::current_path());
-  if (!file) return Config{};
-  std::string error;
-  auto c = load_config(*file, error);
-  if (!c) spdlog::error("{}", error);
-  else spdlog::debug("using configuration {}", file->string());
-  return c;
-}
 
 bool apply_weights_file(rules::Profile& profile, const std::string& file) {
   std::string error;
@@ -50,29 +36,20 @@ bool apply_weights_file(rules::Profile& profile, const std::string& file) {
 }  // namespace
 
 std::optional<BatchSettings> resolve_batch_settings(const BatchOptions& o) {
-  const auto config = find_and_load_config(o);
-  if (!config) return std::nullopt;
+  const ProfileChoice choice{o.profile, o.rules_file, o.config_file, o.no_config};
   std::string error;
-  std::optional<rules::Profile> profile;
-  if (o.rules_file) {
-    profile = rules::load_profile_file(*o.rules_file, error);
-  } else if (o.profile) {
-    profile = rules::load_builtin_profile(*o.profile, error);
-  } else if (config->rules) {
-    profile = rules::load_profile_file(config->file.parent_path() / *config->rules, error);
-  } else {
-    profile = rules::load_builtin_profile(config->profile.value_or("skill-fleet-v2"), error);
+  const auto config = chosen_config(choice, fs::current_path(), error);
+  if (!config) {
+    spdlog::error("{}", error);
+    return std::nullopt;
   }
-  if (!profile) {
+  if (!config->file.empty()) spdlog::debug("using configuration {}", config->file.string());
+  auto profile = chosen_profile(choice, *config, error);
+  if (!profile || !apply_params(*profile, config->params, config->file.string(), error)) {
     spdlog::error("{}", error);
     return std::nullopt;
   }
   BatchSettings s{std::move(*profile), {}, {}, {}, {}, {}, {}};
-  if (!apply_overrides(s.profile, config->overrides, config->file.string(), error) ||
-      !apply_params(s.profile, config->params, config->file.string(), error)) {
-    spdlog::error("{}", error);
-    return std::nullopt;
-  }
   // After the overrides: with --weights the score is the reference's with that table.
   if (o.weights_file && !apply_weights_file(s.profile, *o.weights_file)) return std::nullopt;
   s.min_score = o.min_score ? o.min_score : config->min_score;
