@@ -11,20 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${BUILD_DIR:-build/package}"
 DIST="${DIST:-dist}"
-if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-  scripts/install-deps.sh build
-  generator=()
-  if command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
-  cmake -S . -B "$BUILD_DIR" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DSKILLSCORE_STATIC=ON \
-    -DSKILLSCORE_BUILD_TESTS=OFF -DSKILLSCORE_BUILD_PYTHON=OFF ${CMAKE_ARGS:-}
-fi
-cmake --build "$BUILD_DIR" --target skillscore -j "$(nproc)"
+# shellcheck disable=SC2086 # CMAKE_ARGS is a list of arguments
+scripts/build-static.sh "$BUILD_DIR" ${CMAKE_ARGS:-}
 
 bin="$BUILD_DIR/skillscore"
-if readelf -d "$bin" 2>/dev/null | grep -q NEEDED; then
-  echo "package.sh: $bin needs shared libraries; configure with -DSKILLSCORE_STATIC=ON" >&2
-  exit 1
-fi
 version="$("$bin" --version | awk '{print $2}')"
 arch="$(uname -m)"
 name="skillscore-$version-linux-$arch"

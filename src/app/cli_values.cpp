@@ -18,6 +18,20 @@ std::optional<double> parse_unit_interval(std::string_view text) {
   return d;
 }
 
+namespace {
+
+// The units a size may end with (upper-cased), and the power of two each is.
+struct SizeUnit {
+  std::string_view name;
+  unsigned shift;
+};
+constexpr SizeUnit k_size_units[] = {
+    {"", 0},    {"B", 0},    {"K", 10},   {"KB", 10}, {"KIB", 10}, {"M", 20},
+    {"MB", 20}, {"MIB", 20}, {"G", 30},   {"GB", 30}, {"GIB", 30},
+};
+
+}  // namespace
+
 std::optional<std::uintmax_t> parse_size(std::string_view text) {
   std::size_t digits = 0;
   while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
@@ -26,12 +40,10 @@ std::optional<std::uintmax_t> parse_size(std::string_view text) {
   for (std::size_t i = 0; i < digits; ++i) n = n * 10 + static_cast<std::uintmax_t>(text[i] - '0');
   std::string unit(text.substr(digits));
   for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  unsigned shift = 0;
-  if (unit.empty() || unit == "B") shift = 0;
-  else if (unit == "K" || unit == "KB" || unit == "KIB") shift = 10;
-  else if (unit == "M" || unit == "MB" || unit == "MIB") shift = 20;
-  else if (unit == "G" || unit == "GB" || unit == "GIB") shift = 30;
-  else return std::nullopt;
+  const auto u = std::find_if(std::begin(k_size_units), std::end(k_size_units),
+                              [&](const SizeUnit& s) { return s.name == unit; });
+  if (u == std::end(k_size_units)) return std::nullopt;
+  const unsigned shift = u->shift;
   if (n > (std::numeric_limits<std::uintmax_t>::max() >> shift)) return std::nullopt;
   return n << shift;
 }

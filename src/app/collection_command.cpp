@@ -43,7 +43,7 @@ int run_collection(const CollectionOptions& options, std::ostream& out) {
     skills.push_back(std::move(s));
   }
   const auto report = report::check_collection(std::move(skills), *host, options.threshold);
-  out << (options.format == "json" ? report::collection_json(report) : report::collection_text(report));
+  out << (options.format == ListingFormat::Json ? report::collection_json(report) : report::collection_text(report));
   if (rc != k_exit_ok) return rc;
   return report.failed() ? k_exit_findings : k_exit_ok;
 }

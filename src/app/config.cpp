@@ -1,7 +1,5 @@
 #include "skillscore/app/config.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdlib>
 
 #include "skillscore/rules/embedded.hpp"
@@ -68,10 +66,10 @@ class ConfigReader : public rules::RuleReader {
     if (root["min-score"].IsDefined()) c.min_score = number(root["min-score"], "min-score", 0.0, 1.0);
     if (root["min-mean"].IsDefined()) c.min_mean = number(root["min-mean"], "min-mean", 0.0, 1.0);
     if (root["fail-on"].IsDefined()) {
+      // Not enum_value: this reader's scalar() says "a single value".
       const std::string f = scalar(root["fail-on"], "fail-on");
-      if (f == "none") c.fail_on_none = true;
-      else if (auto v = rules::kind_from_name(rules::severities(), f)) c.fail_on = *v;
-      else fail(root["fail-on"], "unknown fail-on '" + f + "' (one of: " + rules::kind_names(rules::severities()) + ", none)");
+      if (auto v = rules::kind_from_name(fail_on_levels(), f)) c.fail_on = *v;
+      else fail(root["fail-on"], "unknown fail-on '" + f + "' (one of: " + rules::kind_names(fail_on_levels()) + ")");
     }
     if (root["include"].IsDefined()) c.include = strings(root["include"], "include");
     if (root["exclude"].IsDefined()) c.exclude = strings(root["exclude"], "exclude");
@@ -128,14 +126,14 @@ std::optional<Config> load_config(const fs::path& file, std::string& error) {
     error = file.string() + ": " + r.error;
     return std::nullopt;
   }
+  const auto root = rules::RuleNode::load(r.data, file.string(), "YAML", error);
+  if (!root) return std::nullopt;
   try {
-    Config c = ConfigReader(file.string()).read(rules::RuleNode::from_yaml(YAML::Load(r.data)));
+    Config c = ConfigReader(file.string()).read(*root);
     c.file = file;
     return c;
   } catch (const rules::RuleFileError& e) {
     error = e.message;
-  } catch (const YAML::Exception& e) {
-    error = file.string() + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg;
   }
   return std::nullopt;
 }

@@ -41,7 +41,7 @@ std::string literal(const rules::Template& t, const rules::Profile& p) {
 int run_rules(const RulesOptions& o, std::ostream& out) {
   const auto p = load(o);
   if (!p) return k_exit_error;
-  if (o.format == "json") {
+  if (o.format == ListingFormat::Json) {
     report::JsonWriter w(2);
     w.begin_object().key("profile").value(p->name).key("rules").begin_array();
     for (const auto& c : p->checks) {

@@ -139,7 +139,7 @@ int run_tokens(const TokensOptions& options, std::ostream& out) {
       doc::Document d(path, std::move(*text), doc::FrontmatterMode::ReferenceSplit);
       parts = parts_of(d);
     }
-    if (options.format == "json") write_json(path, parts, out);
+    if (options.format == ListingFormat::Json) write_json(path, parts, out);
     else write_text(path, parts, out);
   }
   return rc;

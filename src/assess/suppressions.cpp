@@ -2,14 +2,23 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <vector>
 
 #include "skillscore/assess/diagnostics.hpp"
+#include "skillscore/rules/kinds.hpp"
 
 namespace skillscore::assess {
 namespace {
 
 enum class Directive { Disable, Enable, DisableNextLine };
+
+// The comments' first words (`<!-- skillscore-disable SF012 -->`).
+constexpr rules::KindInfo<Directive> k_directives[] = {
+    {Directive::Disable, "skillscore-disable", "the rules named (else all) are off until enabled"},
+    {Directive::Enable, "skillscore-enable", "the rules named (else all) are on again"},
+    {Directive::DisableNextLine, "skillscore-disable-next-line", "the rules named (else all) are off on the next line"},
+};
 
 struct Found {
   Directive kind;
@@ -41,10 +50,7 @@ std::vector<Found> find_directives(std::string_view text) {
     };
     auto w = words(body);
     if (!w.empty()) {
-      std::optional<Directive> kind;
-      if (w[0] == "skillscore-disable") kind = Directive::Disable;
-      else if (w[0] == "skillscore-enable") kind = Directive::Enable;
-      else if (w[0] == "skillscore-disable-next-line") kind = Directive::DisableNextLine;
+      const auto kind = rules::kind_from_name(std::span<const rules::KindInfo<Directive>>(k_directives), w[0]);
       if (kind) out.push_back({*kind, line, std::vector<std::string>(w.begin() + 1, w.end())});
     }
     line += static_cast<std::size_t>(std::count(text.begin() + static_cast<long>(open), text.begin() + static_cast<long>(close), '\n'));

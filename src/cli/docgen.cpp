@@ -1,10 +1,13 @@
 #include "docgen.hpp"
 
 #include <iostream>
+#include <span>
 #include <sstream>
+#include <vector>
 
 #include "skillscore/report/reporter.hpp"
 #include "skillscore/rules/embedded.hpp"
+#include "skillscore/rules/kinds.hpp"
 
 namespace skillscore::cli {
 namespace {
@@ -360,16 +363,34 @@ std::string fish_completion(const CLI::App& app) {
   return f.str();
 }
 
+namespace {
+
+// What `skillscore generate` prints.
+enum class Generated { Man, Bash, Zsh, Fish };
+constexpr rules::KindInfo<Generated> k_generated[] = {
+    {Generated::Man, "man", "the man page (roff)"},
+    {Generated::Bash, "bash", "the bash completion script"},
+    {Generated::Zsh, "zsh", "the zsh completion script"},
+    {Generated::Fish, "fish", "the fish completion script"},
+};
+
+}  // namespace
+
 void add_generate_command(CLI::App& app) {
   auto* gen = app.add_subcommand("generate", "Print the man page or a shell completion script");
   gen->group("");  // hidden: packaging runs it
   auto what = std::make_shared<std::string>();
-  gen->add_option("what", *what, "man, bash, zsh or fish")->required()->check(CLI::IsMember({"man", "bash", "zsh", "fish"}));
-  gen->callback([&app, what] {
-    if (*what == "man") std::cout << man_page(app, SKILLSCORE_VERSION);
-    else if (*what == "bash") std::cout << bash_completion(app);
-    else if (*what == "zsh") std::cout << zsh_completion(app);
-    else std::cout << fish_completion(app);
+  const std::span<const rules::KindInfo<Generated>> table(k_generated);
+  std::vector<std::string> names;
+  for (const auto& g : table) names.emplace_back(g.name);
+  gen->add_option("what", *what, rules::kind_choices(table))->required()->check(CLI::IsMember(names));
+  gen->callback([&app, what, table] {
+    switch (*rules::kind_from_name(table, *what)) {
+      case Generated::Man: std::cout << man_page(app, SKILLSCORE_VERSION); break;
+      case Generated::Bash: std::cout << bash_completion(app); break;
+      case Generated::Zsh: std::cout << zsh_completion(app); break;
+      case Generated::Fish: std::cout << fish_completion(app); break;
+    }
     std::cout.flush();
     throw CLI::Success();  // main's parse handler turns it into exit 0
   });

@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "skillscore/app/batch_command.hpp"
+#include "skillscore/app/choices.hpp"
 #include "skillscore/app/cli_values.hpp"
 #include "skillscore/app/fix_command.hpp"
 #include "skillscore/app/interrupt.hpp"
@@ -30,8 +31,10 @@ using skillscore::app::Command;
 // --color auto|always|never for one stream: auto is a terminal without NO_COLOR
 // (https://no-color.org: set and not empty); the flag overrides NO_COLOR.
 bool use_color(const std::string& mode, int fd) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
+  using skillscore::app::ColorMode;
+  const auto m = skillscore::rules::kind_from_name(skillscore::app::color_modes(), mode);
+  if (m == ColorMode::Always) return true;
+  if (m == ColorMode::Never) return false;
   const char* no_color = std::getenv("NO_COLOR");
   return ::isatty(fd) && !(no_color && *no_color);
 }
@@ -99,6 +102,7 @@ struct Raw {
   std::vector<std::string> outputs;
   std::string profile, rules, weights, config, output_dir, baseline, summary, fail_on, sarif_root;
   std::string color = "auto";
+  std::string listing_format = "text";  // rules, tokens, collection
   std::string max_file_size;
   double min_score = -1, min_mean = -1;
   bool no_write = false, quiet = false, verbose = false;
@@ -106,8 +110,19 @@ struct Raw {
 
 void add_color(CLI::App* cmd, Raw& raw) {
   cmd->add_option("--color", raw.color, "Colour on stdout and stderr: auto (a terminal, unless NO_COLOR is set), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->check(CLI::IsMember(skillscore::app::kind_name_list(skillscore::app::color_modes())))
       ->capture_default_str();
+}
+
+// --format of rules, tokens and collection.
+void add_listing_format(CLI::App* cmd, Raw& raw) {
+  const auto table = skillscore::app::listing_formats();
+  cmd->add_option("--format", raw.listing_format, skillscore::rules::kind_choices(table))
+      ->check(CLI::IsMember(skillscore::app::kind_name_list(table)));
+}
+
+skillscore::app::ListingFormat listing_format(const Raw& raw) {
+  return *skillscore::rules::kind_from_name(skillscore::app::listing_formats(), raw.listing_format);
 }
 
 // The options `score` and `check` share.
@@ -131,8 +146,10 @@ void add_common(CLI::App* cmd, BatchOptions& o, Raw& raw) {
           "SIZE"));
   cmd->add_option("--min-score", raw.min_score, "Fail (exit 1) when any skill scores below X")->check(unit_interval());
   cmd->add_option("--min-mean", raw.min_mean, "Fail (exit 1) when the mean score is below X")->check(unit_interval());
-  cmd->add_option("--fail-on", raw.fail_on, "Fail (exit 1) on issues of this severity or above: error, warning, info, none")
-      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  cmd->add_option("--fail-on", raw.fail_on,
+                  "Fail (exit 1) on issues of this severity or above: " +
+                      skillscore::rules::kind_names(skillscore::app::fail_on_levels()))
+      ->check(CLI::IsMember(skillscore::app::kind_name_list(skillscore::app::fail_on_levels())));
   cmd->add_flag("--exit-zero", o.exit_zero, "Exit 0 even when thresholds fail (errors still exit 2)");
   cmd->add_option("--baseline", raw.baseline, "A previous jsonl (or json) output: report score changes");
   cmd->add_flag("--fail-on-regression", o.fail_on_regression, "With --baseline: fail when any score dropped");
@@ -172,7 +189,7 @@ bool finish_options(BatchOptions& o, const Raw& raw, std::string& error) {
   if (!raw.baseline.empty()) o.baseline = raw.baseline;
   if (!raw.summary.empty()) o.summary_file = raw.summary;
   if (!raw.sarif_root.empty()) o.sarif_root = raw.sarif_root;
-  if (!raw.fail_on.empty()) o.fail_on = raw.fail_on;
+  if (!raw.fail_on.empty()) o.fail_on = skillscore::rules::kind_from_name(skillscore::app::fail_on_levels(), raw.fail_on);
   if (!raw.max_file_size.empty()) o.max_file_size = *skillscore::app::parse_size(raw.max_file_size);
   if (raw.min_score >= 0) o.min_score = raw.min_score;
   if (raw.min_mean >= 0) o.min_mean = raw.min_mean;
@@ -226,12 +243,12 @@ int main(int argc, char** argv) {
     cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
     add_color(cmd, raw);
   }
-  rules_cmd->add_option("--format", rules_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  add_listing_format(rules_cmd, raw);
 
   skillscore::app::TokensOptions tokens_options;
   auto* tokens_cmd = app.add_subcommand("tokens", "Token counts (o200k_base, cl100k_base, estimate) per skill and section");
   tokens_cmd->add_option("paths", tokens_options.paths, "Files or directories (every SKILL.md or skill.md below)")->required();
-  tokens_cmd->add_option("--format", tokens_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  add_listing_format(tokens_cmd, raw);
   tokens_cmd->add_flag("--raw", tokens_options.raw, "Count each named file's bytes as one text (no frontmatter, no sections)");
   tokens_cmd->add_flag("-q,--quiet", raw.quiet, "Only errors on stderr");
 
@@ -240,7 +257,7 @@ int main(int argc, char** argv) {
       "collection", "Collection checks: start-up description budget of a host, duplicate and near-duplicate skills");
   collection_cmd->add_option("paths", collection_options.paths, "Files or directories (every SKILL.md or skill.md below)")->required();
   collection_cmd->add_option("--host", collection_options.host, "Whose limits: claude-code or agentskills")->capture_default_str();
-  collection_cmd->add_option("--format", collection_options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  add_listing_format(collection_cmd, raw);
   collection_cmd->add_option("--similarity", collection_options.threshold,
                              "Word-trigram Jaccard similarity from which descriptions are near duplicates")
       ->check(CLI::Range(0.1, 1.0))->capture_default_str();
@@ -277,6 +294,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : skillscore::app::k_exit_error;
   }
   setup_logging(raw.quiet, raw.verbose, use_color(raw.color, STDERR_FILENO));
+  rules_options.format = tokens_options.format = collection_options.format = listing_format(raw);
   try {
     if (rules_cmd->parsed() || explain->parsed()) {
       if (!rules_file_opt.empty()) rules_options.rules_file = rules_file_opt;

@@ -44,13 +44,6 @@ bool has_top_level_comma(std::string_view s) {
   return false;
 }
 
-bool has_comment(std::string_view lines) {
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i] == '#' && (i == 0 || lines[i - 1] == ' ' || lines[i - 1] == '\t' || lines[i - 1] == '\n')) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 FixOutcome fix_allowed_tools(std::string_view text, const FixContext&) {
@@ -89,10 +82,7 @@ FixOutcome fix_allowed_tools(std::string_view text, const FixContext&) {
     out.skipped.push_back("allowed-tools left as it is: " + reason);
     return out;
   }
-  const Entry* entry = nullptr;
-  for (const auto& e : *entries) {
-    if (e.key == k_key) entry = &e;
-  }
+  const Entry* entry = entry_for(*entries, k_key);
   if (!entry) return out;
   if (has_comment(text.substr(entry->begin, entry->end - entry->begin))) {
     out.skipped.push_back("allowed-tools has a comment in it; left as it is");
@@ -108,14 +98,7 @@ FixOutcome fix_allowed_tools(std::string_view text, const FixContext&) {
   *find_entry(py, k_key) = doc::PyValue::str(joined);
   doc::PyValue strict = fm.strict;
   if (fm.strict_ok) *find_entry(strict, k_key) = doc::PyValue::str(joined);
-  std::string why;
-  if (!reads_as(fixed, py, fm.strict_ok ? &strict : nullptr, why)) {
-    out.skipped.push_back("allowed-tools left as it is: " + why);
-    return out;
-  }
-  out.text = std::move(fixed);
-  out.count = 1;
-  return out;
+  return keep_if_reads_back(std::move(out), std::move(fixed), fm, py, strict, 1, "allowed-tools left as it is: ");
 }
 
 }  // namespace skillscore::fix::detail

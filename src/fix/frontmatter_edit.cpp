@@ -231,6 +231,33 @@ bool reads_as(std::string_view text, const doc::PyValue& py, const doc::PyValue*
   return true;
 }
 
+const Entry* entry_for(const std::vector<Entry>& entries, std::string_view key) {
+  const Entry* entry = nullptr;
+  for (const auto& e : entries) {
+    if (e.key == key) entry = &e;
+  }
+  return entry;
+}
+
+bool has_comment(std::string_view lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i] == '#' && (i == 0 || lines[i - 1] == ' ' || lines[i - 1] == '\t' || lines[i - 1] == '\n')) return true;
+  }
+  return false;
+}
+
+FixOutcome keep_if_reads_back(FixOutcome out, std::string fixed, const FrontmatterText& fm, const doc::PyValue& py,
+                              const doc::PyValue& strict, std::size_t count, const std::string& skip_prefix) {
+  std::string why;
+  if (!reads_as(fixed, py, fm.strict_ok ? &strict : nullptr, why)) {
+    out.skipped.push_back(skip_prefix + why);
+    return out;
+  }
+  out.text = std::move(fixed);
+  out.count = count;
+  return out;
+}
+
 doc::PyValue* find_entry(doc::PyValue& map, std::string_view key) {
   for (auto& [k, v] : map.entries) {
     if (is_str(k, key)) return &v;

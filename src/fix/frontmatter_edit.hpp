@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "skillscore/doc/pyvalue.hpp"
+#include "skillscore/fix/fixes.hpp"
 
 namespace skillscore::fix::detail {
 
@@ -57,6 +58,19 @@ bool same_value(const doc::PyValue& a, const doc::PyValue& b);
 // Whether `text`'s frontmatter reads as `py` with PyYAML and, when
 // `strict` is given, as `*strict` with strictyaml. `why` says what differs.
 bool reads_as(std::string_view text, const doc::PyValue& py, const doc::PyValue* strict, std::string& why);
+
+// The last entry written for `key` (the one both readers keep); nullptr when none.
+const Entry* entry_for(const std::vector<Entry>& entries, std::string_view key);
+
+// Whether `lines` hold a YAML comment (a '#' at a line start or after a blank).
+bool has_comment(std::string_view lines);
+
+// The end of every frontmatter edit: `fixed` is kept (as `out.text`, with
+// `count` places changed) when it reads back as `py` and, where strictyaml
+// read the original, as `strict`; else `skip_prefix` + what differs is
+// added to `out.skipped` and the text stays as it was.
+FixOutcome keep_if_reads_back(FixOutcome out, std::string fixed, const FrontmatterText& fm, const doc::PyValue& py,
+                              const doc::PyValue& strict, std::size_t count, const std::string& skip_prefix);
 
 // A mapping's entry for a str key (nullptr when absent).
 doc::PyValue* find_entry(doc::PyValue& map, std::string_view key);

@@ -73,10 +73,7 @@ FixOutcome fix_name_directory(std::string_view text, const FixContext& context) 
   }
   const std::string value = yaml_string(context.dir_name);
   std::string fixed;
-  const Entry* entry = nullptr;
-  for (const auto& e : *entries) {
-    if (e.key == k_name) entry = &e;
-  }
+  const Entry* entry = entry_for(*entries, k_name);
   if (!entry) {
     fixed = std::string(text.substr(0, fm.yaml_begin)) + "name: " + value + "\n" + std::string(text.substr(fm.yaml_begin));
   } else {
@@ -98,14 +95,7 @@ FixOutcome fix_name_directory(std::string_view text, const FixContext& context) 
     if (doc::PyValue* v = find_entry(*data, k_name)) *v = doc::PyValue::str(context.dir_name);
     else data->entries.insert(data->entries.begin(), {doc::PyValue::str(std::string(k_name)), doc::PyValue::str(context.dir_name)});
   }
-  std::string why;
-  if (!reads_as(fixed, py, fm.strict_ok ? &strict : nullptr, why)) {
-    out.skipped.push_back("name not set: " + why);
-    return out;
-  }
-  out.text = std::move(fixed);
-  out.count = 1;
-  return out;
+  return keep_if_reads_back(std::move(out), std::move(fixed), fm, py, strict, 1, "name not set: ");
 }
 
 }  // namespace skillscore::fix::detail

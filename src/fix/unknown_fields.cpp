@@ -13,13 +13,6 @@ namespace {
 
 constexpr std::string_view k_metadata = "metadata";
 
-bool has_comment(std::string_view lines) {
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i] == '#' && (i == 0 || lines[i - 1] == ' ' || lines[i - 1] == '\t' || lines[i - 1] == '\n')) return true;
-  }
-  return false;
-}
-
 // The field's value as one string, or nullopt with `why`.
 std::optional<std::string> as_string(std::string_view text, const Entry& e, std::string& why) {
   const doc::PyValue& v = *e.value;
@@ -81,10 +74,7 @@ FixOutcome fix_unknown_fields(std::string_view text, const FixContext& context) 
     out.skipped.push_back("fields not moved: " + reason);
     return out;
   }
-  const Entry* meta = nullptr;
-  for (const auto& e : *entries) {
-    if (e.key == k_metadata) meta = &e;
-  }
+  const Entry* meta = entry_for(*entries, k_metadata);
   // Where the new metadata lines go, and how they are indented.
   std::size_t insert_at = fm.yaml_end;
   std::string indent = "  ";
@@ -172,14 +162,8 @@ FixOutcome fix_unknown_fields(std::string_view text, const FixContext& context) 
   };
   const doc::PyValue py = expect(fm.py);
   const doc::PyValue strict = fm.strict_ok ? expect(fm.strict) : doc::PyValue{};
-  std::string why;
-  if (!reads_as(fixed, py, fm.strict_ok ? &strict : nullptr, why)) {
-    out.skipped.push_back("fields not moved under metadata: " + why);
-    return out;
-  }
-  out.text = std::move(fixed);
-  out.count = moves.size();
-  return out;
+  return keep_if_reads_back(std::move(out), std::move(fixed), fm, py, strict, moves.size(),
+                            "fields not moved under metadata: ");
 }
 
 }  // namespace skillscore::fix::detail

@@ -1,5 +1,10 @@
 #include "skillscore/rules/kinds.hpp"
 
+#include "skillscore/doc/frontmatter.hpp"
+#include "skillscore/doc/yaml_loader.hpp"
+#include "skillscore/rules/metric_specs.hpp"
+#include "skillscore/rules/regex.hpp"
+
 // metric_kinds(): metric_kinds/table.cpp, from the kinds' own files.
 namespace skillscore::rules {
 namespace {
@@ -68,6 +73,44 @@ constexpr KindInfo<CodeBlockSource> k_code_block_sources[] = {
     {CodeBlockSource::AstFenced, "ast-fenced", "fenced code blocks from the cmark-gfm AST (``` or ~~~, any length)"},
 };
 
+constexpr KindInfo<SuppressionMode> k_suppression_modes[] = {
+    {SuppressionMode::Honored, "honored", "skillscore-disable comments silence the rules they name"},
+    {SuppressionMode::Ignored, "ignored", "skillscore-disable comments are ignored (reference parity)"},
+};
+
+constexpr KindInfo<SearchMatch> k_search_matches[] = {
+    {SearchMatch::Any, "any", "true when any pattern matches"},
+    {SearchMatch::All, "all", "true when every pattern matches"},
+};
+
+constexpr KindInfo<RegexFlag> k_regex_flags[] = {
+    {RegexFlag::IgnoreCase, "ignorecase", "case-insensitive (re.IGNORECASE)"},
+    {RegexFlag::Multiline, "multiline", "^ and $ at every line (re.MULTILINE)"},
+    {RegexFlag::DotAll, "dotall", ". matches a newline too (re.DOTALL)"},
+};
+
+// In the order "value must be ..." names them.
+constexpr KindInfo<TokensValue> k_tokens_values[] = {
+    {TokensValue::Sum, "sum", "int: the tokens of every piece of the scope, summed"},
+    {TokensValue::Max, "max", "int: the tokens of the largest piece"},
+    {TokensValue::LargestFile, "largest_file", "string: the name of the file with the most tokens"},
+};
+
+constexpr KindInfo<RegexDialect> k_regex_dialects[] = {
+    {RegexDialect::Python, "python", "Python 3 `re` (translated to RE2; what the reference writes)"},
+    {RegexDialect::Re2, "re2", "RE2 syntax as it is"},
+};
+
+constexpr KindInfo<doc::YamlDialect> k_yaml_dialects[] = {
+    {doc::YamlDialect::PyYaml, "pyyaml", "yaml.safe_load: YAML 1.1 typing (the skill-fleet reference)"},
+    {doc::YamlDialect::StrictYaml, "strictyaml", "strictyaml.load: every scalar a string (the agentskills validator)"},
+};
+
+constexpr KindInfo<doc::FrontmatterMode> k_frontmatter_modes[] = {
+    {doc::FrontmatterMode::ReferenceSplit, "reference-split", "text.split(\"---\", 2), as the reference reads it"},
+    {doc::FrontmatterMode::DelimitedLines, "delimited-lines", "a \"---\" line opens and the next one closes"},
+};
+
 }  // namespace
 
 std::span<const KindInfo<Scope>> scopes() { return k_scopes; }
@@ -78,5 +121,12 @@ std::span<const KindInfo<DocumentProperty>> document_properties() { return k_doc
 std::span<const KindInfo<ReferenceTest>> reference_tests() { return k_reference_tests; }
 std::span<const KindInfo<FindShow>> find_shows() { return k_find_shows; }
 std::span<const KindInfo<CharContext>> char_contexts() { return k_char_contexts; }
+std::span<const KindInfo<SuppressionMode>> suppression_modes() { return k_suppression_modes; }
+std::span<const KindInfo<SearchMatch>> search_matches() { return k_search_matches; }
+std::span<const KindInfo<RegexFlag>> regex_flags() { return k_regex_flags; }
+std::span<const KindInfo<TokensValue>> tokens_values() { return k_tokens_values; }
+std::span<const KindInfo<RegexDialect>> regex_dialects() { return k_regex_dialects; }
+std::span<const KindInfo<doc::YamlDialect>> yaml_dialects() { return k_yaml_dialects; }
+std::span<const KindInfo<doc::FrontmatterMode>> frontmatter_modes() { return k_frontmatter_modes; }
 
 }  // namespace skillscore::rules

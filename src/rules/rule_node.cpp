@@ -7,6 +7,9 @@
 namespace skillscore::rules {
 namespace {
 
+// In a node's kind byte: the scalar was written in quotes.
+constexpr unsigned k_quoted_bit = 0x80;
+
 void put_varint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
     out += static_cast<char>((v & 0x7F) | 0x80);
@@ -59,6 +62,7 @@ RuleNode RuleNode::from_yaml(const YAML::Node& node) {
     case YAML::NodeType::Null: n.kind_ = Kind::Null; break;
     case YAML::NodeType::Scalar:
       n.kind_ = Kind::Scalar;
+      n.quoted_ = node.Tag() == "!";
       n.scalar_ = node.Scalar();
       break;
     case YAML::NodeType::Sequence:
@@ -76,6 +80,16 @@ RuleNode RuleNode::from_yaml(const YAML::Node& node) {
   return n;
 }
 
+std::optional<RuleNode> RuleNode::load(std::string_view text, std::string_view source, std::string_view what,
+                                       std::string& error) {
+  try {
+    return from_yaml(YAML::Load(std::string(text)));
+  } catch (const YAML::Exception& e) {
+    error = std::string(source) + ":" + std::to_string(e.mark.line + 1) + ": not valid " + std::string(what) + ": " + e.msg;
+    return std::nullopt;
+  }
+}
+
 std::string RuleNode::serialize() const {
   std::string out;
   write(out);
@@ -83,7 +97,7 @@ std::string RuleNode::serialize() const {
 }
 
 void RuleNode::write(std::string& out) const {
-  out += static_cast<char>(kind_);
+  out += static_cast<char>(static_cast<unsigned>(kind_) | (quoted_ ? k_quoted_bit : 0u));
   put_varint(out, static_cast<std::uint64_t>(line_ + 1));
   put_varint(out, static_cast<std::uint64_t>(column_ + 1));
   switch (kind_) {
@@ -111,7 +125,9 @@ RuleNode RuleNode::read(std::string_view in, std::size_t& pos, int depth) {
   if (depth > 256) throw std::runtime_error("compiled rule file: too deep");
   if (pos >= in.size()) throw std::runtime_error("compiled rule file: truncated");
   RuleNode n;
-  const auto kind = static_cast<unsigned char>(in[pos++]);
+  const auto byte = static_cast<unsigned char>(in[pos++]);
+  const auto kind = static_cast<unsigned char>(byte & ~k_quoted_bit);
+  n.quoted_ = (byte & k_quoted_bit) != 0;
   if (kind > static_cast<unsigned char>(Kind::Map)) throw std::runtime_error("compiled rule file: bad node");
   n.kind_ = static_cast<Kind>(kind);
   n.line_ = static_cast<int>(get_varint(in, pos)) - 1;

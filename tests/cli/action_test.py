@@ -7,7 +7,6 @@ release (file:// URL) holding the tarball scripts/package.sh makes. Checked:
 install from a release (and a tampered checksum refused), a passing and a
 failing run, the outputs (SARIF path, mean score, exit code) and the step
 summary. `version: source` (a full build) is not run here."""
-import argparse
 import json
 import os
 import re
@@ -19,7 +18,7 @@ import tempfile
 import yaml
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import load_jsonl, run  # noqa: E402
+from common import load_jsonl, parser, run  # noqa: E402
 
 EXPR = re.compile(r"\$\{\{\s*([^}]*?)\s*\}\}")
 
@@ -76,9 +75,7 @@ def run_action(action, action_path, inputs, github, workspace, runner_temp):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--source", required=True)
-    ap.add_argument("--build", required=True)
+    ap = parser("source", "build")
     a = ap.parse_args()
     source, build = os.path.abspath(a.source), os.path.abspath(a.build)
     action = yaml.safe_load(open(os.path.join(source, "action.yml"), encoding="utf-8"))

@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """End-to-end tests of the skillscore command line: output files, formats,
 exit codes, per-file errors, determinism across -j."""
-import argparse
 import json
 import os
 import shutil
@@ -9,7 +8,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import load_jsonl, run  # noqa: E402
+from common import check, finish, load_jsonl, parser, run  # noqa: E402
 
 GOOD = """---
 name: tidy-imports
@@ -30,16 +29,6 @@ print(os, sys)
 ```
 """
 
-FAILURES = []
-
-
-def check(cond, what):
-    if not cond:
-        FAILURES.append(what)
-        print("FAIL", what)
-    else:
-        print("ok  ", what)
-
 
 def make_tree(root):
     for rel, text in {
@@ -57,9 +46,7 @@ def make_tree(root):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--source", required=True)
+    ap = parser("bin", "source")
     a = ap.parse_args()
     bin_ = os.path.abspath(a.bin)
     tmp = tempfile.mkdtemp(prefix="skillscore-cli-")
@@ -252,8 +239,7 @@ def main():
               f"--include that matches nothing: exit 2 ({p.stderr.strip()})")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"cli: {len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    return finish("cli")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """Helpers shared by the end-to-end tests (they run the built binary)."""
+import argparse
 import json
 import subprocess
 
@@ -34,3 +35,28 @@ def run(cmd, cwd=None, env=None, timeout=120):
 def load_jsonl(text):
     # Only "\n" ends a record: splitlines() would also cut at U+2028 or NEL inside a string.
     return [json.loads(line) for line in text.split("\n") if line.strip()]
+
+
+# The expectations of one test script: check() prints and records each,
+# finish() says how many failed and gives the exit code.
+FAILURES = []
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what, flush=True)
+    if not cond:
+        FAILURES.append(what)
+    return cond
+
+
+def finish(label):
+    print(f"{label}: {len(FAILURES)} failures")
+    return 1 if FAILURES else 0
+
+
+def parser(*required):
+    """An ArgumentParser with these options (--bin, --source...) required."""
+    ap = argparse.ArgumentParser()
+    for name in required:
+        ap.add_argument("--" + name, required=True)
+    return ap

@@ -9,7 +9,9 @@ import subprocess
 import sys
 import tempfile
 
-FAILURES = []
+sys.path.insert(0, os.path.dirname(__file__))
+from common import check, finish  # noqa: E402
+
 
 SKILL = """---
 name: big-skill
@@ -21,12 +23,6 @@ description: Use when checking that diagnostics are written once.
 
 Read [the guide](references/nope.md) first.
 """
-
-
-def check(cond, what):
-    print(("ok  " if cond else "FAIL") + " " + what)
-    if not cond:
-        FAILURES.append(what)
 
 
 def diagnostics(text):
@@ -75,8 +71,7 @@ def main():
             subprocess.run(cmd + ["-j", "2"], stdout=f, stderr=f)
         text = open(both, encoding="utf-8").read()
         check(text.count(want) == 1 and (want + "\n") in text, "stdout and stderr in one file: the message once")
-    print(f"diagnostics: {len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
+    return finish("diagnostics")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ the fixed file passes the rules the fix targets and scores no lower (scored
 before and after with the case's profile), a second run finds nothing to do,
 and a fix that cannot be made safely leaves the file as it was, with a reason.
 Then the exit codes, a symbolic link and the file's permissions."""
-import argparse
 import json
 import os
 import shutil
@@ -15,15 +14,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import run  # noqa: E402
-
-FAILURES = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        FAILURES.append(what)
+from common import check, finish, parser, run  # noqa: E402
 
 
 def assess(bin_, skill_md, profile, cwd):
@@ -123,9 +114,7 @@ def exit_codes(bin_, fixtures, tmp):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--fixtures", required=True)
+    ap = parser("bin", "fixtures")
     args = ap.parse_args()
     bin_ = os.path.abspath(args.bin)
     with open(os.path.join(args.fixtures, "cases.json")) as f:
@@ -137,8 +126,7 @@ def main():
         exit_codes(bin_, args.fixtures, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"fix: {len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    return finish("fix")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 """Quality gates end to end: check, thresholds and exit codes, baseline
 comparison, summary, several outputs at once, the configuration file,
 include/exclude, and -j determinism of every format."""
-import argparse
 import json
 import os
 import shutil
@@ -10,15 +9,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import load_jsonl, run  # noqa: E402
-
-FAILURES = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        FAILURES.append(what)
+from common import check, finish, load_jsonl, parser, run  # noqa: E402
 
 
 def copy_samples(src, dst, names):
@@ -92,9 +83,7 @@ def strict_gate(bin_, root, env):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--source", required=True)
+    ap = parser("bin", "source")
     a = ap.parse_args()
     bin_ = os.path.abspath(a.bin)
     samples = os.path.join(a.source, "samples")
@@ -254,8 +243,7 @@ def main():
         strict_gate(bin_, os.path.join(tmp, "strict"), env)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"gates: {len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    return finish("gates")
 
 
 if __name__ == "__main__":

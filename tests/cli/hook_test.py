@@ -13,13 +13,8 @@ import subprocess
 import sys
 import tempfile
 
-FAILURES = []
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        FAILURES.append(what)
+sys.path.insert(0, os.path.dirname(__file__))
+from common import check, finish  # noqa: E402
 
 
 def git(repo, *args, env):
@@ -173,8 +168,7 @@ def main():
             check(needle in hooks, f".pre-commit-hooks.yaml has {needle}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"hook: {len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    return finish("hook")
 
 
 if __name__ == "__main__":

@@ -14,16 +14,9 @@ import tempfile
 import threading
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import run  # noqa: E402
+from common import check, finish, run  # noqa: E402
 
-FAILURES = []
 TIMEOUT = 30  # seconds: only a guard against a hung server, never part of a verdict
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        FAILURES.append(what)
 
 
 SKILL = """---
@@ -287,8 +280,7 @@ def main():
         session(os.path.abspath(args.bin), tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"lsp: {len(FAILURES)} failures")
-    return 1 if FAILURES else 0
+    return finish("lsp")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ scores samples/ as the reference does; the .deb has the right metadata (no
 Depends: the binary is static), installs with dpkg into a scratch root and
 runs; the Dockerfile's build stage (scripts/docker-build.sh) lays out the
 image's root, and, where podman can run containers, the final stage runs it."""
-import argparse
 import json
 import os
 import re
@@ -16,7 +15,7 @@ import tarfile
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import load_jsonl, run  # noqa: E402
+from common import load_jsonl, parser, run  # noqa: E402
 
 
 def golden_scores(source):
@@ -41,9 +40,7 @@ def check_scores(binary, source, tmp, failures, what):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--source", required=True)
-    ap.add_argument("--build", required=True)
+    ap = parser("source", "build")
     a = ap.parse_args()
     source, build = os.path.abspath(a.source), os.path.abspath(a.build)
     failures = []

@@ -8,7 +8,6 @@ PIP_FIND_LINKS) and setup.py takes the extension and binary from the ctest
 tree (SKILLSCORE_BUILD_DIR) instead of compiling them again. The `skillscore`
 (system) hook runs the built binary from PATH. The docker hooks need docker:
 skipped without it, and said so."""
-import argparse
 import os
 import shutil
 import subprocess
@@ -18,13 +17,11 @@ import tempfile
 import yaml
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import run  # noqa: E402
+from common import parser, run  # noqa: E402
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--source", required=True)
-    ap.add_argument("--build", required=True)
+    ap = parser("source", "build")
     a = ap.parse_args()
     source, build = os.path.abspath(a.source), os.path.abspath(a.build)
     if not shutil.which("pre-commit") or not shutil.which("git"):

@@ -5,7 +5,6 @@ requires or uses beyond the schema: rules with help (text and Markdown) and a
 helpUri to an existing page, one location per result with a region, URIs
 relative to %SRCROOT% that exist there, fingerprints, the message apart from the
 recommendation, and the invocation's exit code equal to the process's."""
-import argparse
 import json
 import os
 import re
@@ -15,17 +14,10 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import run  # noqa: E402
+from common import check, finish, parser, run  # noqa: E402
 
-FAILURES = []
 DOCS_PREFIX = "https://github.com/skillscore/skillscore/blob/main/"
 GITHUB_MAX_RESULTS = 25000  # per run
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        FAILURES.append(what)
 
 
 def github_checks(label, log, root, assessments, exit_code, source):
@@ -96,9 +88,7 @@ def github_checks(label, log, root, assessments, exit_code, source):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--source", required=True)
+    ap = parser("bin", "source")
     ap.add_argument("--schema", required=True, help="the SARIF 2.1.0 JSON schema (scripts/install-sarif-schema.sh)")
     a = ap.parse_args()
     try:
@@ -147,8 +137,7 @@ def main():
         check(uris == {"skills/regex/SKILL.md"}, f"outside git: URIs relative to the current directory ({uris})")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
+    return finish("sarif")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ read, every format (text, junit, sarif, markdown, github, html, --summary JSON)
 states each gate's outcome and the verdict, and both equal what the exit code
 says. The expected outcome of each gate is computed here from the scores and
 issues of a plain jsonl run, not taken from skillscore's own reports."""
-import argparse
 import json
 import math
 import os
@@ -16,18 +15,11 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import load_jsonl, run  # noqa: E402
+from common import check, finish, load_jsonl, parser, run  # noqa: E402
 
-FAILURES = []
 GATES = ("min-score", "min-mean", "fail-on", "regression")
 RANK = {"error": 0, "warning": 1, "info": 2}
 FORMATS = ("text", "junit", "sarif", "markdown", "github", "html")
-
-
-def check(cond, what):
-    print(("ok   " if cond else "FAIL ") + what)
-    if not cond:
-        FAILURES.append(what)
 
 
 def expected(scored, flags, baseline):
@@ -103,9 +95,7 @@ def from_html(out):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--bin", required=True)
-    ap.add_argument("--source", required=True)
+    ap = parser("bin", "source")
     a = ap.parse_args()
     bin_ = os.path.abspath(a.bin)
     samples = os.path.join(a.source, "samples")
@@ -179,8 +169,7 @@ def main():
                   f"{label} [summary]: gates {sgates} and verdict exit {s['verdict']['exit_code']} as expected")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{len(FAILURES)} failure(s)")
-    return 1 if FAILURES else 0
+    return finish("verdicts")
 
 
 if __name__ == "__main__":

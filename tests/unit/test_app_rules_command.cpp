@@ -29,7 +29,7 @@ TEST_SUITE("app/rules_command") {
   TEST_CASE("rules lists every check with id, slug, severity, weight and title") {
     RulesOptions o;
     o.profile = "strict";
-    o.format = "json";
+    o.format = skillscore::app::ListingFormat::Json;
     std::ostringstream out;
     REQUIRE(run_rules(o, out) == k_exit_ok);
     const auto j = nlohmann::json::parse(out.str());

@@ -5,7 +5,11 @@
 #include <set>
 #include <string>
 
+#include "skillscore/doc/frontmatter.hpp"
+#include "skillscore/doc/yaml_loader.hpp"
 #include "skillscore/rules/kinds.hpp"
+#include "skillscore/rules/metric_specs.hpp"
+#include "skillscore/rules/regex.hpp"
 
 using namespace skillscore::rules;
 
@@ -40,6 +44,19 @@ TEST_SUITE("rules/kinds") {
     check_table(code_block_sources(), static_cast<int>(CodeBlockSource::AstFenced) + 1);
     check_table(find_shows(), static_cast<int>(FindShow::Redacted) + 1);
     check_table(char_contexts(), static_cast<int>(CharContext::FileStart) + 1);
+    check_table(suppression_modes(), static_cast<int>(SuppressionMode::Ignored) + 1);
+    check_table(search_matches(), static_cast<int>(SearchMatch::All) + 1);
+    check_table(regex_flags(), static_cast<int>(RegexFlag::DotAll) + 1);
+    check_table(tokens_values(), static_cast<int>(TokensValue::LargestFile) + 1);
+    check_table(regex_dialects(), static_cast<int>(RegexDialect::Re2) + 1);
+    check_table(yaml_dialects(), static_cast<int>(skillscore::doc::YamlDialect::StrictYaml) + 1);
+    check_table(frontmatter_modes(), static_cast<int>(skillscore::doc::FrontmatterMode::DelimitedLines) + 1);
+  }
+
+  TEST_CASE("kind_choices: the names as \"must be ...\" lists them") {
+    CHECK(kind_choices(search_matches(), "'") == "'any' or 'all'");
+    CHECK(kind_choices(tokens_values()) == "sum, max or largest_file");
+    CHECK(kind_choices(severities()) == "error, warning or info");
   }
 
   TEST_CASE("the names rule files use") {

@@ -89,6 +89,26 @@ TEST_SUITE("rules/rule_node") {
     CHECK_FALSE(back["a"]["not a map"].IsDefined());
   }
 
+  TEST_CASE("a quoted scalar is marked, in both forms (a quoted \"0.1\" is not a number)") {
+    const RuleNode tree = RuleNode::from_yaml(YAML::Load("a: '0.1'\nb: 0.1\nc: \"x\"\nd: !!str 2\n"));
+    const RuleNode back = RuleNode::parse(tree.serialize());
+    for (const RuleNode* n : {&tree, &back}) {
+      CHECK((*n)["a"].Quoted());
+      CHECK_FALSE((*n)["b"].Quoted());
+      CHECK((*n)["c"].Quoted());
+      CHECK_FALSE((*n)["d"].Quoted());
+    }
+  }
+
+  TEST_CASE("load: YAML text to the tree, or an error with the source and line") {
+    std::string error;
+    const auto ok = RuleNode::load("a: [1, 2]\n", "f.yaml", "YAML", error);
+    REQUIRE(ok.has_value());
+    CHECK_EQ((*ok)["a"].items()[1].Scalar(), "2");
+    CHECK_FALSE(RuleNode::load("a: [1\n", "w.json", "JSON or YAML", error).has_value());
+    CHECK(error.rfind("w.json:2: not valid JSON or YAML: ", 0) == 0);
+  }
+
   TEST_CASE("bytes the serializer did not write are refused, not read past") {
     const std::string good = RuleNode::from_yaml(YAML::Load("a: [1, 2]\n")).serialize();
     CHECK_THROWS_AS(RuleNode::parse(""), std::runtime_error);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "skillscore/app/choices.hpp"
 #include "skillscore/report/reporter.hpp"
 
 namespace skillscore::app {
@@ -40,7 +41,7 @@ struct BatchOptions {
   std::uintmax_t max_file_size = 10u << 20;
   std::optional<double> min_score;
   std::optional<double> min_mean;
-  std::optional<std::string> fail_on;     // error | warning | info | none
+  std::optional<FailOn> fail_on;          // else the configuration's, else error for check
   bool exit_zero = false;
   std::optional<std::string> baseline;
   bool fail_on_regression = false;

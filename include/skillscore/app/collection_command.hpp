@@ -6,12 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "skillscore/app/choices.hpp"
+
 namespace skillscore::app {
 
 struct CollectionOptions {
   std::vector<std::string> paths;
   std::string host = "claude-code";
-  std::string format = "text";  // text or json
+  ListingFormat format = ListingFormat::Text;
   double threshold = 0.8;
 };
 

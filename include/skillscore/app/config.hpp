@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "skillscore/app/choices.hpp"
 #include "skillscore/rules/kinds.hpp"
 
 namespace skillscore::app {
@@ -25,8 +26,7 @@ struct Config {
   std::optional<std::string> rules;  // a rule file, relative to the config file
   std::optional<double> min_score;
   std::optional<double> min_mean;
-  std::optional<rules::Severity> fail_on;
-  std::optional<bool> fail_on_none;  // fail-on: none
+  std::optional<FailOn> fail_on;
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   std::map<std::string, RuleOverride> overrides;  // by rule id or slug

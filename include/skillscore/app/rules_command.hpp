@@ -5,12 +5,14 @@
 #include <ostream>
 #include <string>
 
+#include "skillscore/app/choices.hpp"
+
 namespace skillscore::app {
 
 struct RulesOptions {
   std::string profile = "skill-fleet-v2";
   std::optional<std::string> rules_file;
-  std::string format = "text";  // text | json
+  ListingFormat format = ListingFormat::Text;
   bool profile_given = false;   // explain: false lets it look in the other built-in profiles
 };
 

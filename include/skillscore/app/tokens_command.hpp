@@ -7,11 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "skillscore/app/choices.hpp"
+
 namespace skillscore::app {
 
 struct TokensOptions {
   std::vector<std::string> paths;
-  std::string format = "text";  // text or json
+  ListingFormat format = ListingFormat::Text;
   bool raw = false;             // count each named file's whole text, nothing else (for comparisons)
 };
 

@@ -6,7 +6,16 @@
 #include <string>
 #include <string_view>
 
+// Enums of other modules whose names in rule files are tabled here.
+namespace skillscore::doc {
+enum class YamlDialect;
+enum class FrontmatterMode;
+}  // namespace skillscore::doc
+
 namespace skillscore::rules {
+
+enum class RegexDialect;
+enum class TokensValue;
 
 enum class MetricKind {
   Search,   // bool: does any (or every) pattern match in the scope
@@ -80,6 +89,15 @@ enum class FieldTest {
 
 enum class Severity { Error, Warning, Info };
 
+// `document: {suppressions: ...}`: whether skillscore-disable comments count.
+enum class SuppressionMode { Honored, Ignored };
+
+// `match:` of a `search` metric.
+enum class SearchMatch { Any, All };
+
+// A regex's `flags:` entry.
+enum class RegexFlag { IgnoreCase, Multiline, DotAll };
+
 enum class CodeBlockSource {
   Regex,  // a regex over the body (the reference's reading)
   Ast,    // cmark-gfm's code blocks
@@ -102,6 +120,13 @@ std::span<const KindInfo<DocumentProperty>> document_properties();
 std::span<const KindInfo<ReferenceTest>> reference_tests();
 std::span<const KindInfo<FindShow>> find_shows();
 std::span<const KindInfo<CharContext>> char_contexts();
+std::span<const KindInfo<SuppressionMode>> suppression_modes();
+std::span<const KindInfo<SearchMatch>> search_matches();
+std::span<const KindInfo<RegexFlag>> regex_flags();
+std::span<const KindInfo<TokensValue>> tokens_values();
+std::span<const KindInfo<RegexDialect>> regex_dialects();
+std::span<const KindInfo<doc::YamlDialect>> yaml_dialects();
+std::span<const KindInfo<doc::FrontmatterMode>> frontmatter_modes();
 
 template <typename E>
 std::optional<E> kind_from_name(std::span<const KindInfo<E>> table, std::string_view name) {
@@ -124,6 +149,18 @@ template <typename E>
 std::string kind_names(std::span<const KindInfo<E>> table) {
   std::string list;
   for (const auto& k : table) list += (list.empty() ? "" : ", ") + std::string(k.name);
+  return list;
+}
+
+// "a or b", "a, b or c" (each name in `quote`s): the names of a table, for
+// messages that say "must be ...".
+template <typename E>
+std::string kind_choices(std::span<const KindInfo<E>> table, std::string_view quote = "") {
+  std::string list;
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (i > 0) list += i + 1 == table.size() ? " or " : ", ";
+    list += std::string(quote) + std::string(table[i].name) + std::string(quote);
+  }
   return list;
 }
 

@@ -5,6 +5,7 @@
 // loading one costs no YAML parse (the parse was most of a one-file run's
 // rule loading). Both give the same tree, with the same positions.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,8 @@ class RuleNode {
   bool IsSequence() const { return kind_ == Kind::Sequence; }
   bool IsMap() const { return kind_ == Kind::Map; }
   const std::string& Scalar() const { return scalar_; }
+  // A scalar written in quotes ('0.1' is text to YAML, not a number).
+  bool Quoted() const { return quoted_; }
   // Items of a sequence, entries of a mapping.
   std::size_t size() const { return kind_ == Kind::Map ? children_.size() / 2 : children_.size(); }
   // A mapping's value for `key`; an undefined node when there is none.
@@ -40,6 +43,11 @@ class RuleNode {
   RuleNode without(std::string_view key) const;
 
   static RuleNode from_yaml(const YAML::Node& node);
+  // YAML text read into a tree (yaml-cpp): the one reader of rule files,
+  // .skillscore.yaml and --weights files. nullopt with `error`
+  // "SOURCE:LINE: not valid WHAT: cause" when it is not YAML.
+  static std::optional<RuleNode> load(std::string_view text, std::string_view source, std::string_view what,
+                                      std::string& error);
   // The compact form: serialize(from_yaml(n)) at build time, parse() at run
   // time. parse() throws std::runtime_error on bytes serialize() did not write.
   std::string serialize() const;
@@ -52,6 +60,7 @@ class RuleNode {
   Kind kind_ = Kind::Undefined;
   int line_ = -1;
   int column_ = -1;
+  bool quoted_ = false;
   std::string scalar_;
   std::vector<RuleNode> children_;  // a mapping's keys and values alternate
 };

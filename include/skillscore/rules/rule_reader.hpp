@@ -35,12 +35,29 @@ class RuleReader {
   long integer(const RuleNode& n, const std::string& what) const;
   bool boolean(const RuleNode& n, const std::string& what) const;
 
-  // A name of `table`; else "unknown WHAT 's' (one of: ...)".
+  // A name of `table`; else "unknown WHAT 's' (one of: ...)" ("KEY must be
+  // a scalar" when it is not one; KEY is WHAT unless given).
   template <typename E>
   E enum_value(const RuleNode& n, std::span<const KindInfo<E>> table, const std::string& what) const {
-    const std::string s = scalar(n, what);
+    return enum_value(n, table, what, what);
+  }
+  template <typename E>
+  E enum_value(const RuleNode& n, std::span<const KindInfo<E>> table, const std::string& what,
+               const std::string& key) const {
+    const std::string s = scalar(n, key);
     if (auto v = kind_from_name(table, s)) return *v;
     fail(n, "unknown " + what + " '" + s + "' (one of: " + kind_names(table) + ")");
+  }
+
+  // The name of `table` at `key` (`fallback` when the key is absent); else
+  // "KEY must be a, b or c", each name in `quote`s.
+  template <typename E>
+  E choice(const RuleNode& parent, const char* key, std::span<const KindInfo<E>> table, E fallback,
+           std::string_view quote = "") const {
+    const RuleNode& n = parent[key];
+    if (!n.IsDefined()) return fallback;
+    if (auto v = kind_from_name(table, scalar(n, key))) return *v;
+    fail(n, std::string(key) + " must be " + kind_choices(table, quote));
   }
 
  protected:

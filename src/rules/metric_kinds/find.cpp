@@ -14,13 +14,11 @@ void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
   r.allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "patterns", "except", "group", "show",
                    "max_chars"});
   FindSpec s;
-  s.scope = r.scope(n);
-  s.levels = r.heading_levels(n, s.scope);
-  const RegexFlags f = r.flags(n);
-  const RuleNode& pats = r.require(n, "patterns");
-  r.expect_seq(pats, "patterns");
-  for (const auto& x : pats.items()) s.patterns.push_back(r.regex(x, f));
-  if (s.patterns.empty()) r.fail(pats, "patterns must not be empty");
+  auto p = r.scoped_patterns(n);
+  s.scope = p.scope;
+  s.levels = p.levels;
+  s.patterns = std::move(p.patterns);
+  const RegexFlags f = p.flags;
   if (n["except"].IsDefined()) {
     r.expect_seq(n["except"], "except");
     for (const auto& x : n["except"].items()) s.except.push_back(r.regex(x, f));

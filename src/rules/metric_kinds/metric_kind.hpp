@@ -3,6 +3,7 @@
 // how it is evaluated, and its documentation. Each kind is one file in this
 // directory defining one MetricKindDef; table.cpp lists them all.
 #include <cstddef>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,16 @@ class MetricReader : public RuleReader {
   Expr condition(const RuleNode& n) const;                         // a bool expr
   Scope scope(const RuleNode& metric) const;                       // `scope:`, required
   HeadingLevels heading_levels(const RuleNode& n, Scope scope) const;  // `levels: [2, 3]`
+
+  // What `search` and `find` read alike: `scope:`, `levels:`, `flags:` and
+  // `patterns:` (a list, not empty), each pattern compiled with the flags.
+  struct ScopedPatterns {
+    Scope scope;
+    HeadingLevels levels;
+    RegexFlags flags;
+    std::vector<Regex> patterns;
+  };
+  ScopedPatterns scoped_patterns(const RuleNode& metric) const;
 
  private:
   const Profile& profile_;

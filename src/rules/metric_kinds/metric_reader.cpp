@@ -8,13 +8,25 @@ RegexFlags MetricReader::flags(const RuleNode& parent) const {
   if (!n.IsDefined()) return f;
   expect_seq(n, "flags");
   for (const auto& x : n.items()) {
-    const std::string s = scalar(x, "flag");
-    if (s == "ignorecase") f.ignore_case = true;
-    else if (s == "multiline") f.multiline = true;
-    else if (s == "dotall") f.dot_all = true;
-    else fail(x, "unknown flag '" + s + "' (one of: ignorecase, multiline, dotall)");
+    switch (enum_value(x, regex_flags(), "flag")) {
+      case RegexFlag::IgnoreCase: f.ignore_case = true; break;
+      case RegexFlag::Multiline: f.multiline = true; break;
+      case RegexFlag::DotAll: f.dot_all = true; break;
+    }
   }
   return f;
+}
+
+MetricReader::ScopedPatterns MetricReader::scoped_patterns(const RuleNode& n) const {
+  ScopedPatterns s;
+  s.scope = scope(n);
+  s.levels = heading_levels(n, s.scope);
+  s.flags = flags(n);
+  const RuleNode& pats = require(n, "patterns");
+  expect_seq(pats, "patterns");
+  for (const auto& x : pats.items()) s.patterns.push_back(regex(x, s.flags));
+  if (s.patterns.empty()) fail(pats, "patterns must not be empty");
+  return s;
 }
 
 Regex MetricReader::regex(const RuleNode& n, RegexFlags f) const {

@@ -11,13 +11,10 @@ namespace {
 void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
   r.allow_keys(n, {"name", "kind", "description", "scope", "levels", "flags", "patterns", "match"});
   SearchSpec s;
-  s.scope = r.scope(n);
-  s.levels = r.heading_levels(n, s.scope);
-  const RegexFlags f = r.flags(n);
-  const RuleNode& pats = r.require(n, "patterns");
-  r.expect_seq(pats, "patterns");
-  for (const auto& x : pats.items()) s.patterns.push_back(r.regex(x, f));
-  if (s.patterns.empty()) r.fail(pats, "patterns must not be empty");
+  auto p = r.scoped_patterns(n);
+  s.scope = p.scope;
+  s.levels = p.levels;
+  s.patterns = std::move(p.patterns);
   // A pattern with a leading literal rejects a block without it by
   // itself (Regex::search), cheaper than the filter's pass over the
   // lowered body; the filter pays only for patterns without one.
@@ -26,9 +23,7 @@ void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
   if (s.scope == Scope::CodeBlocks && r.profile().document.code_blocks == CodeBlockSource::Regex && !all_led) {
     s.prefilter = LiteralPrefilter::build(s.patterns);
   }
-  const std::string match = n["match"].IsDefined() ? r.scalar(n["match"], "match") : "any";
-  if (match != "any" && match != "all") r.fail(n["match"], "match must be 'any' or 'all'");
-  s.all = match == "all";
+  s.all = r.choice(n, "match", search_matches(), SearchMatch::Any, "'") == SearchMatch::All;
   m.type = ValueType::Bool;
   m.spec = std::move(s);
 }

@@ -19,11 +19,7 @@ void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
   if (n["scope"].IsDefined() == n["path"].IsDefined()) r.fail(n, "a tokens metric has exactly one of scope or path");
   if (n["scope"].IsDefined()) s.scope = r.scope(n);
   else s.path = field_path(r.scalar(n["path"], "path"));
-  const std::string v = n["value"].IsDefined() ? r.scalar(n["value"], "value") : "sum";
-  if (v == "sum") s.value = TokensValue::Sum;
-  else if (v == "max") s.value = TokensValue::Max;
-  else if (v == "largest_file") s.value = TokensValue::LargestFile;
-  else r.fail(n["value"], "value must be sum, max or largest_file");
+  s.value = r.choice(n, "value", tokens_values(), TokensValue::Sum);
   m.type = s.value == TokensValue::LargestFile ? ValueType::String : ValueType::Int;
   m.spec = std::move(s);
 }
