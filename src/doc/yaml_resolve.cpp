@@ -13,30 +13,8 @@
 namespace skillscore::doc {
 namespace {
 
-// PyYAML's resolver patterns (resolver.py), ASCII only: RE2 is exact here.
-const RE2& bool_re() {
-  static const RE2 re("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
-  return re;
-}
-const RE2& float_re() {
-  static const RE2 re(
-      R"([-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?)"
-      R"(|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?)"
-      R"(|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)"
-      R"(|[-+]?\.(?:inf|Inf|INF))"
-      R"(|\.(?:nan|NaN|NAN))");
-  return re;
-}
-const RE2& int_re() {
-  static const RE2 re(
-      R"([-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)"
-      R"(|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)");
-  return re;
-}
-const RE2& null_re() {
-  static const RE2 re("~|null|Null|NULL|");
-  return re;
-}
+// PyYAML's timestamp patterns (resolver.py, constructor.py), ASCII only: RE2
+// is exact here. The other resolver patterns are read by hand (yaml_*_form).
 const RE2& timestamp_resolve_re() {
   static const RE2 re(
       R"([0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9])"
@@ -55,6 +33,48 @@ const RE2& timestamp_parts_re() {
 }
 
 bool full(const RE2& re, std::string_view s) { return RE2::FullMatch(s, re); }
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// Skips [0-9_]* from i.
+std::size_t digits_or_underscores(std::string_view s, std::size_t i) {
+  while (i < s.size() && (digit(s[i]) || s[i] == '_')) ++i;
+  return i;
+}
+
+// Skips (?::[0-5]?[0-9])+ from i: npos when there is no such part. What
+// may follow a part (':', '.' or the end) is never a digit, so a part takes
+// every digit after its ':' and there is one way to read it: one digit, or
+// two with the first of 0-5.
+std::size_t sexagesimal_parts(std::string_view s, std::size_t i) {
+  std::size_t parts = 0;
+  while (i < s.size() && s[i] == ':') {
+    std::size_t e = i + 1;
+    while (e < s.size() && digit(s[e])) ++e;
+    const std::size_t n = e - (i + 1);
+    if (!(n == 1 || (n == 2 && s[i + 1] <= '5'))) return std::string_view::npos;
+    i = e;
+    ++parts;
+  }
+  return parts ? i : std::string_view::npos;
+}
+
+// (?:[eE][-+][0-9]+)? up to the end, from i.
+bool exponent_to_end(std::string_view s, std::size_t i) {
+  if (i == s.size()) return true;
+  if (s[i] != 'e' && s[i] != 'E') return false;
+  if (++i == s.size() || (s[i] != '-' && s[i] != '+')) return false;
+  if (++i == s.size()) return false;
+  for (; i < s.size(); ++i) {
+    if (!digit(s[i])) return false;
+  }
+  return true;
+}
+
+// Whether s[4] is '-' after four digits: every timestamp starts so.
+bool may_be_timestamp(std::string_view s) {
+  return s.size() >= 8 && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == '-';
+}
 
 std::string without_underscores(std::string_view s) {
   std::string out;
@@ -256,6 +276,59 @@ std::optional<PyValue> construct_timestamp(std::string_view s, ScalarError& erro
 
 }  // namespace
 
+bool yaml_bool_form(std::string_view s) {
+  static constexpr std::string_view k_words[] = {"yes",   "Yes",   "YES",   "no", "No", "NO",  "true", "True", "TRUE",
+                                                 "false", "False", "FALSE", "on", "On", "ON",  "off",  "Off",  "OFF"};
+  return std::find(std::begin(k_words), std::end(k_words), s) != std::end(k_words);
+}
+
+bool yaml_null_form(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+
+bool yaml_float_form(std::string_view s) {
+  // [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+  // |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+  // |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+  // |[-+]?\.(?:inf|Inf|INF)
+  // |\.(?:nan|NaN|NAN)
+  if (s == ".nan" || s == ".NaN" || s == ".NAN") return true;
+  const std::size_t j = !s.empty() && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  const std::string_view rest = s.substr(j);
+  if (rest == ".inf" || rest == ".Inf" || rest == ".INF") return true;
+  if (j == 0 && s.size() >= 2 && s[0] == '.' && digit(s[1]) && exponent_to_end(s, digits_or_underscores(s, 2))) {
+    return true;
+  }
+  if (j >= s.size() || !digit(s[j])) return false;
+  const std::size_t k = digits_or_underscores(s, j + 1);  // ':' and '.' end it: one way to read it
+  if (k < s.size() && s[k] == '.' && exponent_to_end(s, digits_or_underscores(s, k + 1))) return true;
+  const std::size_t m = sexagesimal_parts(s, k);
+  return m != std::string_view::npos && m < s.size() && s[m] == '.' && digits_or_underscores(s, m + 1) == s.size();
+}
+
+bool yaml_int_form(std::string_view s) {
+  // [-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+
+  // |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
+  const std::size_t j = !s.empty() && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  const std::string_view r = s.substr(j);
+  if (r.empty()) return false;
+  auto all_of_from = [&r](std::size_t from, auto pred) {
+    if (from >= r.size()) return false;  // one or more
+    return std::all_of(r.begin() + static_cast<std::ptrdiff_t>(from), r.end(), pred);
+  };
+  if (r[0] == '0') {
+    if (r.size() == 1) return true;
+    if (r[1] == 'b') return all_of_from(2, [](char c) { return c == '0' || c == '1' || c == '_'; });
+    if (r[1] == 'x') {
+      return all_of_from(2, [](char c) {
+        return digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '_';
+      });
+    }
+    return all_of_from(1, [](char c) { return (c >= '0' && c <= '7') || c == '_'; });
+  }
+  if (!digit(r[0])) return false;
+  const std::size_t k = digits_or_underscores(r, 1);
+  return k == r.size() || sexagesimal_parts(r, k) == r.size();
+}
+
 ScalarTag resolve_plain_scalar(std::string_view s) {
   // PyYAML tries resolvers in registration order: bool, float, int, merge, null,
   // timestamp, value; the first whose pattern matches the whole scalar wins.
@@ -264,12 +337,12 @@ ScalarTag resolve_plain_scalar(std::string_view s) {
   if (!s.empty() && std::string_view("yYnNtTfFoO-+0123456789.<~=").find(s.front()) == std::string_view::npos) {
     return ScalarTag::Str;
   }
-  if (full(bool_re(), s)) return ScalarTag::Bool;
-  if (full(float_re(), s)) return ScalarTag::Float;
-  if (full(int_re(), s)) return ScalarTag::Int;
+  if (yaml_bool_form(s)) return ScalarTag::Bool;
+  if (yaml_float_form(s)) return ScalarTag::Float;
+  if (yaml_int_form(s)) return ScalarTag::Int;
   if (s == "<<") return ScalarTag::Merge;
-  if (full(null_re(), s)) return ScalarTag::Null;
-  if (full(timestamp_resolve_re(), s)) return ScalarTag::Timestamp;
+  if (yaml_null_form(s)) return ScalarTag::Null;
+  if (may_be_timestamp(s) && full(timestamp_resolve_re(), s)) return ScalarTag::Timestamp;
   if (s == "=") return ScalarTag::Value;
   return ScalarTag::Str;
 }
@@ -307,14 +380,14 @@ std::optional<PyValue> construct_scalar(ScalarTag tag, std::string_view s, Scala
         error.crash = true;
         return std::nullopt;
       }
-      if (!full(int_re(), s)) {
+      if (!yaml_int_form(s)) {
         error.message = "invalid literal for int(): '" + std::string(s) + "'";
         error.crash = true;
         return std::nullopt;
       }
       return construct_int(s);
     case ScalarTag::Float:
-      if (!full(float_re(), s) && !full(int_re(), s)) {
+      if (!yaml_float_form(s) && !yaml_int_form(s)) {
         error.message = "could not convert string to float: '" + std::string(s) + "'";
         error.crash = true;
         return std::nullopt;

@@ -36,13 +36,28 @@ std::size_t plain_prefix(std::string_view s, bool ascii_only) {
   return i;
 }
 
-// Appends `s` (valid UTF-8) as a JSON string literal.
+// The first byte at or after `i` that JSON output must look at (see
+// needs_attention), or s.size(): eight bytes at a time, then the one.
+std::size_t next_attention(std::string_view s, std::size_t i, bool ascii_only) {
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (needs_attention(w, ascii_only)) break;
+  }
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\' || (ascii_only && c >= 0x80)) return i;
+  }
+  return s.size();
+}
+
+// Appends `s` (valid UTF-8) as a JSON string literal: the runs between
+// characters to escape are copied whole (recommendations quote a lot).
 void append_quoted(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;  // start of the current run of bytes copied as they are
-  for (std::size_t i = plain_prefix(s, false); i < s.size(); ++i) {
+  for (std::size_t i = next_attention(s, 0, false); i < s.size(); i = next_attention(s, i + 1, false)) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {

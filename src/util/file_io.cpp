@@ -60,7 +60,10 @@ ReadResult read_file(const std::filesystem::path& path, std::uintmax_t max_bytes
               std::to_string(max_bytes) + " (--max-file-size)";
     return r;
   }
-  r.data.resize(static_cast<std::size_t>(st.st_size));
+  // One byte more than fstat says: the first read then fills it only if the
+  // file grew, and the next returns 0 at the end, so the buffer of a file
+  // that did not change is neither grown (zeroed) nor copied.
+  r.data.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t got = 0;
   while (true) {
     if (got == r.data.size()) {

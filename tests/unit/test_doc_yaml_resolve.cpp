@@ -1,6 +1,8 @@
 // Tests for src/doc/yaml_resolve.cpp against PyYAML 6 (yaml.safe_load("k: " + s)).
 #include <doctest/doctest.h>
 
+#include <re2/re2.h>
+
 #include <cmath>
 #include <string>
 
@@ -128,5 +130,44 @@ TEST_SUITE("doc/yaml_resolve") {
     CHECK(scalar_tag_from_name("tag:yaml.org,2002:int") == ScalarTag::Int);
     CHECK_FALSE(scalar_tag_from_name("tag:yaml.org,2002:binary").has_value());
     CHECK_FALSE(scalar_tag_from_name("!custom").has_value());
+  }
+
+  TEST_CASE("yaml_*_form: the same answers as RE2 on PyYAML's resolver patterns, on random texts") {
+    // resolver.py's patterns as RE2 reads them (the slow path they replace).
+    const RE2 bool_re("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+    const RE2 float_re(
+        R"([-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?)"
+        R"(|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?)"
+        R"(|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*)"
+        R"(|[-+]?\.(?:inf|Inf|INF))"
+        R"(|\.(?:nan|NaN|NAN))");
+    const RE2 int_re(
+        R"([-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)"
+        R"(|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)");
+    const RE2 null_re("~|null|Null|NULL|");
+    // Pieces the patterns are made of, and some that break them.
+    const std::string pieces[] = {"0", "1", "5", "6", "7", "8", "9", "_", ".", ":", "-", "+", "e", "E", "b", "x",
+                                  "a", "F", "g", " ", "inf", "Inf", "nan", "NaN", "NAN", "INF", "~", "null", "yes",
+                                  "No", "TRUE", "off", "On", "01", "59", "60", "0x", "0b", ":3", "é", "1.", ".5", "e+1", "E-2", ":45", "3."};
+    unsigned seed = 2024;
+    auto next = [&seed] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+    int floats = 0, ints = 0, sexagesimal = 0;
+    for (int round = 0; round < 60000; ++round) {
+      std::string s;
+      const unsigned n = next() % 7;
+      for (unsigned k = 0; k < n; ++k) s += pieces[next() % std::size(pieces)];
+      CHECK_MESSAGE(yaml_bool_form(s) == RE2::FullMatch(s, bool_re), s);
+      CHECK_MESSAGE(yaml_float_form(s) == RE2::FullMatch(s, float_re), s);
+      CHECK_MESSAGE(yaml_int_form(s) == RE2::FullMatch(s, int_re), s);
+      CHECK_MESSAGE(yaml_null_form(s) == RE2::FullMatch(s, null_re), s);
+      floats += yaml_float_form(s);
+      ints += yaml_int_form(s);
+      sexagesimal += yaml_int_form(s) && s.find(':') != std::string::npos;
+    }
+    // The texts reach the patterns' yes answers too, not only their no.
+    MESSAGE("floats ", floats, ", ints ", ints, ", sexagesimal ints ", sexagesimal);
+    CHECK(floats > 300);
+    CHECK(ints > 300);
+    CHECK(sexagesimal > 20);
   }
 }

@@ -60,29 +60,31 @@ TEST_SUITE("report/json_writer") {
     CHECK(json_quote(nul) == "\"\\u0000\"");
   }
 
+  // The writer skips eight plain bytes at a time, before and between the
+  // characters it escapes; this escapes one byte at a time.
+  std::string reference(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\t') out += "\\t";
+      else if (u < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", u);
+        if (c == '\r') out += "\\r";
+        else if (c == '\b') out += "\\b";
+        else if (c == '\f') out += "\\f";
+        else out += buf;
+      } else out += c;
+    }
+    return out + "\"";
+  }
+
   TEST_CASE("strings: every character to escape is found at every position of a word") {
-    // The writer skips eight plain bytes at a time; a character to escape (or
-    // a byte beyond ASCII) at each offset of long and short strings must
-    // still be seen. Compared with a one-byte-at-a-time escaper.
-    auto reference = [](std::string_view s) {
-      std::string out = "\"";
-      for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"') out += "\\\"";
-        else if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else if (u < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", u);
-          if (c == '\r') out += "\\r";
-          else if (c == '\b') out += "\\b";
-          else if (c == '\f') out += "\\f";
-          else out += buf;
-        } else out += c;
-      }
-      return out + "\"";
-    };
+    // A character to escape (or a byte beyond ASCII) at each offset of long
+    // and short strings must still be seen.
     for (std::string special : {"\"", "\\", "\n", "\x01", "\x1f", "\xC3\xA9", " ", "\x7f"}) {
       for (std::size_t len = 0; len < 20; ++len) {
         for (std::size_t at = 0; at <= len; ++at) {
@@ -91,6 +93,22 @@ TEST_SUITE("report/json_writer") {
           CHECK_MESSAGE(json_quote(s) == reference(s), "special at ", at, " of ", len);
         }
       }
+    }
+  }
+
+  TEST_CASE("strings: random texts with many characters to escape, as the one-byte escaper") {
+    // Runs of every length between escapes, in words and across them.
+    const std::string alphabet[] = {"a", "Z", " ", "\"", "\\", "\n", "\t", "\r", "\x01", "\x1f", "\x7f", "\xC3\xA9", "\xE2\x9C\x85"};
+    unsigned seed = 12345;
+    for (int round = 0; round < 2000; ++round) {
+      std::string s;
+      const unsigned len = (seed = seed * 1103515245u + 12345u) >> 16 & 63;
+      for (unsigned k = 0; k < len; ++k) {
+        seed = seed * 1103515245u + 12345u;
+        const unsigned pick = (seed >> 16) % 40;  // plain letters most of the time
+        s += pick < std::size(alphabet) ? alphabet[pick] : std::string(1, static_cast<char>('a' + pick % 26));
+      }
+      CHECK_MESSAGE(json_quote(s) == reference(s), "text ", round);
     }
   }
 

@@ -310,4 +310,36 @@ TEST_SUITE("rules/regex") {
       }
     }
   }
+
+  TEST_CASE("search from leading literals: the same spans as RE2 scanning every byte, on random texts") {
+    // search() looks for the literal before it calls RE2; a group around the
+    // pattern hides the literal, so RE2's own unanchored search answers for
+    // the same pattern.
+    struct Case {
+      const char* pattern;
+      RegexFlags flags;
+    };
+    const Case cases[] = {{R"(##\s*When\w*)", k_i}, {R"(\*\*Key\s+\w+)", {}}, {R"(^##\s+x)", k_m},
+                          {R"(\.\.\..*\.\.\.)", {}},      {R"(##\s*$)", k_m},          {R"(#\s*x)", {}}};
+    const std::vector<std::string> alphabet = {"#", "#", "##", "*", "**", " ", "\n", "x", "Over", "When", "Key", "K",
+                                               ".", "...", "a", "\xC3\xA9"};
+    unsigned seed = 7;
+    for (const auto& c : cases) {
+      const auto fast = py(c.pattern, c.flags);
+      const auto plain = py(std::string("(?:") + c.pattern + ")", c.flags);
+      REQUIRE_MESSAGE(fast.has_leading_literal(), c.pattern);
+      REQUIRE_FALSE(plain.has_leading_literal());
+      for (int t = 0; t < 3000; ++t) {
+        std::string text;
+        const int len = t % 3 == 0 ? 200 : 20;
+        for (int k = 0; k < len; ++k) {
+          seed = seed * 1103515245u + 12345u;
+          text += alphabet[(seed >> 16) % alphabet.size()];
+        }
+        const auto a = fast.search(text), b = plain.search(text);
+        REQUIRE_MESSAGE(a.has_value() == b.has_value(), c.pattern, " on ", text);
+        if (a) CHECK_MESSAGE((a->begin == b->begin && a->end == b->end), c.pattern, " on ", text);
+      }
+    }
+  }
 }
