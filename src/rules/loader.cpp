@@ -1,7 +1,5 @@
 #include "skillscore/rules/loader.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <initializer_list>
 #include <set>
@@ -63,25 +61,11 @@ void ProfileReader::read_document(const RuleNode& n) {
   expect_map(n, "document");
   allow_keys(n, {"frontmatter", "yaml", "regex", "code_blocks", "suppressions"});
   auto& d = p_.document;
-  if (n["suppressions"].IsDefined()) {
-    const std::string v = scalar(n["suppressions"], "suppressions");
-    if (v != "honored" && v != "ignored") fail(n["suppressions"], "suppressions must be 'honored' or 'ignored'");
-    d.honor_suppressions = v == "honored";
-  }
-  const std::string fm = scalar(require(n, "frontmatter"), "frontmatter");
-  if (fm == "reference-split") d.frontmatter = doc::FrontmatterMode::ReferenceSplit;
-  else if (fm == "delimited-lines") d.frontmatter = doc::FrontmatterMode::DelimitedLines;
-  else fail(n["frontmatter"], "unknown frontmatter mode '" + fm + "' (one of: reference-split, delimited-lines)");
-  if (n["yaml"].IsDefined()) {
-    const std::string y = scalar(n["yaml"], "yaml");
-    if (y == "pyyaml") d.yaml = doc::YamlDialect::PyYaml;
-    else if (y == "strictyaml") d.yaml = doc::YamlDialect::StrictYaml;
-    else fail(n["yaml"], "unknown yaml dialect '" + y + "' (one of: pyyaml, strictyaml)");
-  }
-  const std::string dialect = scalar(require(n, "regex"), "regex");
-  if (dialect == "python") d.dialect = RegexDialect::Python;
-  else if (dialect == "re2") d.dialect = RegexDialect::Re2;
-  else fail(n["regex"], "unknown regex dialect '" + dialect + "' (one of: python, re2)");
+  d.honor_suppressions =
+      choice(n, "suppressions", suppression_modes(), SuppressionMode::Honored, "'") == SuppressionMode::Honored;
+  d.frontmatter = enum_value(require(n, "frontmatter"), frontmatter_modes(), "frontmatter mode", "frontmatter");
+  if (n["yaml"].IsDefined()) d.yaml = enum_value(n["yaml"], yaml_dialects(), "yaml dialect", "yaml");
+  d.dialect = enum_value(require(n, "regex"), regex_dialects(), "regex dialect", "regex");
   const RuleNode& cb = require(n, "code_blocks");
   expect_map(cb, "code_blocks");
   allow_keys(cb, {"source", "pattern", "flags", "language_group", "code_group"});
@@ -337,14 +321,9 @@ std::optional<Profile> load_profile_tree(const RuleNode& root, std::string_view 
 }  // namespace
 
 std::optional<Profile> load_profile_text(std::string_view content, std::string_view source_name, std::string& error) {
-  RuleNode root;
-  try {
-    root = RuleNode::from_yaml(YAML::Load(std::string(content)));
-  } catch (const YAML::Exception& e) {
-    error = std::string(source_name) + ":" + std::to_string(e.mark.line + 1) + ": not valid YAML: " + e.msg;
-    return std::nullopt;
-  }
-  return load_profile_tree(root, source_name, error);
+  auto root = RuleNode::load(content, source_name, "YAML", error);
+  if (!root) return std::nullopt;
+  return load_profile_tree(*root, source_name, error);
 }
 
 std::optional<Profile> load_profile_file(const std::filesystem::path& path, std::string& error) {
