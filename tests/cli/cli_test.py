@@ -3,6 +3,7 @@
 exit codes, per-file errors, determinism across -j."""
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -157,6 +158,29 @@ def main():
                  "--format", "jsonl"], cwd=tree)
         p0 = run([bin_, "score", "b", "--no-write", "--format", "jsonl"], cwd=tree)
         check(p.returncode == 0 and p.stdout == p0.stdout, f"--rules with the shipped file equals the embedded profile ({p.returncode} {p.stderr.strip()[:300]})")
+        # A user's profile built on a built-in one: include takes its parts, override redefines a metric in place.
+        sf2 = open(os.path.join(a.source, "rules", "skill-fleet-v2.yaml"), encoding="utf-8").read()
+        document = re.search(r"^document:\n(?:  .*\n|\s*#.*\n)+", sf2, re.M).group(0)
+
+        def own_profile(metric):
+            path = os.path.join(tmp, "mine.yaml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("schema: 1\nprofile: mine\ntitle: Mine\ndescription: skill-fleet-v2, another overview test\n"
+                        "include:\n  - {profile: skill-fleet-v2, take: [metrics, checks, score, report]}\n"
+                        + document + "metrics:\n  - " + metric + "\nchecks: []\n")
+            return run([bin_, "score", "b", "--no-write", "--rules", path, "--format", "jsonl"], cwd=tree)
+        base = load_jsonl(p0.stdout)
+        p = own_profile("{name: has_overview, override: true, kind: search, scope: body, patterns: ['Zzqx']}")
+        mine = load_jsonl(p.stdout) if p.returncode in (0, 1) else []
+        check(len(mine) == len(base) and all(m["profile"] == "mine" and m["metrics"]["has_overview"] is False for m in mine)
+              and all(any(i["rule"] == "SF010" for i in m["issues"]) for m in mine),
+              f"--rules with include + override: the included check reads the redefined metric ({p.returncode} {p.stderr.strip()[:200]})")
+        p = own_profile("{name: has_overview, kind: search, scope: body, patterns: ['Zzqx']}")
+        check(p.returncode == 2 and "mine.yaml:" in p.stderr and "has_overview" in p.stderr,
+              f"--rules redefining an included metric without override: exit 2 with file:line ({p.stderr.strip()[:200]})")
+        p = own_profile("{name: has_overview, override: true, kind: count, scope: body, pattern: 'Zzqx'}")
+        check(p.returncode == 2 and "mine.yaml:" in p.stderr and "type" in p.stderr,
+              f"--rules overriding with another type: exit 2 with file:line ({p.stderr.strip()[:200]})")
         # Budgets: .skillscore.yaml's params change a profile's param metrics.
         cfg_dir = os.path.join(tmp, "budget")
         os.makedirs(os.path.join(cfg_dir, "tidy-imports"))
