@@ -4,9 +4,12 @@
 
 #include <csignal>
 #include <map>
+#include <optional>
+#include <span>
 #include <nlohmann/json.hpp>
 
 #include "analysis.hpp"
+#include "skillscore/rules/kinds.hpp"
 #include "transport.hpp"
 
 namespace skillscore::lsp {
@@ -23,6 +26,28 @@ enum ErrorCode : int {
   k_internal_error = -32603,
   k_server_not_initialized = -32002,
 };
+
+// The methods the server answers: requests (an id, a reply) and
+// notifications; any other is "method not found" as a request, ignored as a
+// notification ($/cancelRequest, initialized, $/setTrace...).
+enum class Method { Initialize, Shutdown, Exit, CodeAction, Hover, DidOpen, DidChange, DidSave, DidClose };
+
+constexpr rules::KindInfo<Method> k_methods[] = {
+    {Method::Initialize, "initialize", "request: the capabilities"},
+    {Method::Shutdown, "shutdown", "request: no more requests; exit then ends with 0"},
+    {Method::Exit, "exit", "notification: the process ends (1 without shutdown first)"},
+    {Method::CodeAction, "textDocument/codeAction", "request: the safe fixes for the diagnostics given"},
+    {Method::Hover, "textDocument/hover", "request: the findings on a line, as Markdown"},
+    {Method::DidOpen, "textDocument/didOpen", "notification: score the text, publish its diagnostics"},
+    {Method::DidChange, "textDocument/didChange", "notification: apply the changes, score again"},
+    {Method::DidSave, "textDocument/didSave", "notification: score the saved text again"},
+    {Method::DidClose, "textDocument/didClose", "notification: forget the text, clear its diagnostics"},
+};
+
+std::optional<Method> method_of(const json& name) {
+  if (!name.is_string()) return std::nullopt;
+  return rules::kind_from_name(std::span<const rules::KindInfo<Method>>(k_methods), name.get_ref<const std::string&>());
+}
 
 struct OpenDocument {
   std::string text;
@@ -98,7 +123,7 @@ class Server {
         send_error(nullptr, k_parse_error, "the message is not JSON");
         continue;
       }
-      if (msg.is_object() && msg.contains("method") && msg["method"] == "exit") return shut_down_ ? 0 : 1;
+      if (msg.is_object() && msg.contains("method") && method_of(msg["method"]) == Method::Exit) return shut_down_ ? 0 : 1;
       handle(msg);
     }
   }
@@ -145,7 +170,8 @@ class Server {
   }
 
   void request(const json& id, const std::string& method, const json& params) {
-    if (method == "initialize") {
+    const auto m = method_of(method);
+    if (m == Method::Initialize) {
       if (initialized_) throw RequestError{k_invalid_request, "initialize was already received"};
       initialized_ = true;
       send({{"jsonrpc", "2.0"}, {"id", id}, {"result", capabilities()}});
@@ -154,52 +180,68 @@ class Server {
     if (!initialized_) throw RequestError{k_server_not_initialized, "initialize first"};
     if (shut_down_) throw RequestError{k_invalid_request, "the server is shut down"};
     json result;
-    if (method == "shutdown") {
-      shut_down_ = true;
-      result = nullptr;
-    } else if (method == "textDocument/codeAction") {
-      result = code_action(params);
-    } else if (method == "textDocument/hover") {
-      result = hover(params);
-    } else {
-      throw RequestError{k_method_not_found, "unknown method '" + method + "'"};
+    switch (m.value_or(Method::Exit)) {
+      case Method::Shutdown:
+        shut_down_ = true;
+        result = nullptr;
+        break;
+      case Method::CodeAction:
+        result = code_action(params);
+        break;
+      case Method::Hover:
+        result = hover(params);
+        break;
+      default:  // not a request of ours (or a notification sent with an id)
+        throw RequestError{k_method_not_found, "unknown method '" + method + "'"};
     }
     send({{"jsonrpc", "2.0"}, {"id", id}, {"result", result}});
   }
 
   void notification(const std::string& method, const json& params) {
     if (!initialized_ || shut_down_) return;
-    if (method == "textDocument/didOpen") {
-      const json& td = need(params, "textDocument");
-      const std::string uri = need_string(td, "uri");
-      OpenDocument& d = docs_[uri];
-      d.text = need_string(td, "text");
-      d.version = td.value("version", json());
-      d.path = path_of_uri(uri);
-      publish(uri, d);
-    } else if (method == "textDocument/didChange") {
-      const json& td = need(params, "textDocument");
-      const auto it = docs_.find(need_string(td, "uri"));
-      if (it == docs_.end()) throw RequestError{k_invalid_params, "didChange of a document that is not open"};
-      const json& changes = need(params, "contentChanges");
-      if (!changes.is_array()) throw RequestError{k_invalid_params, "'contentChanges' is not an array"};
-      for (const auto& c : changes) apply_change(it->second.text, c);
-      it->second.version = td.value("version", json());
-      publish(it->first, it->second);
-    } else if (method == "textDocument/didSave") {
-      const json& td = need(params, "textDocument");
-      const auto it = docs_.find(need_string(td, "uri"));
-      if (it == docs_.end()) return;
-      if (params.contains("text") && params["text"].is_string()) it->second.text = params["text"].get<std::string>();
-      publish(it->first, it->second);
-    } else if (method == "textDocument/didClose") {
-      const std::string uri = need_string(need(params, "textDocument"), "uri");
-      if (docs_.erase(uri)) {
-        send({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"},
-              {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
+    const auto m = method_of(method);
+    if (!m) return;  // initialized, $/cancelRequest, $/setTrace and the rest: nothing to do.
+    switch (*m) {
+      case Method::DidOpen: {
+        const json& td = need(params, "textDocument");
+        const std::string uri = need_string(td, "uri");
+        OpenDocument& d = docs_[uri];
+        d.text = need_string(td, "text");
+        d.version = td.value("version", json());
+        d.path = path_of_uri(uri);
+        publish(uri, d);
+        break;
       }
+      case Method::DidChange: {
+        const json& td = need(params, "textDocument");
+        const auto it = docs_.find(need_string(td, "uri"));
+        if (it == docs_.end()) throw RequestError{k_invalid_params, "didChange of a document that is not open"};
+        const json& changes = need(params, "contentChanges");
+        if (!changes.is_array()) throw RequestError{k_invalid_params, "'contentChanges' is not an array"};
+        for (const auto& c : changes) apply_change(it->second.text, c);
+        it->second.version = td.value("version", json());
+        publish(it->first, it->second);
+        break;
+      }
+      case Method::DidSave: {
+        const json& td = need(params, "textDocument");
+        const auto it = docs_.find(need_string(td, "uri"));
+        if (it == docs_.end()) return;
+        if (params.contains("text") && params["text"].is_string()) it->second.text = params["text"].get<std::string>();
+        publish(it->first, it->second);
+        break;
+      }
+      case Method::DidClose: {
+        const std::string uri = need_string(need(params, "textDocument"), "uri");
+        if (docs_.erase(uri)) {
+          send({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"},
+                {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
+        }
+        break;
+      }
+      default:  // requests sent without an id
+        break;
     }
-    // initialized, $/cancelRequest, $/setTrace and the rest: nothing to do.
   }
 
   static void apply_change(std::string& text, const json& change) {
