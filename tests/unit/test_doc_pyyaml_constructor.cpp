@@ -26,6 +26,34 @@ TEST_SUITE("doc/pyyaml/constructor") {
     CHECK(load("a: &a !!omap [{x: *a}]\n") == "{'a': [('x', [...])]}");
   }
 
+  // Expected texts from Python 3.11 + PyYAML 6: str(d.get('description')) and
+  // d['metadata'].get('skill_id') where those keys are aliases to the frontmatter itself.
+  TEST_CASE("a value that is an alias to its ancestor reads as that object") {
+    const auto top = pyyaml::safe_load("&r\nname: x\ndescription: *r\nmetadata: *r\nskill_id: 1\n", {});
+    REQUIRE(top.status == YamlStatus::Ok);
+    const PyValue* desc = top.value.get("description");
+    REQUIRE(desc);
+    CHECK(desc->type == PyType::Ref);
+    CHECK(py_str(*desc) == "{'name': 'x', 'description': {...}, 'metadata': {...}, 'skill_id': 1}");
+    const PyValue* meta = top.value.get("metadata");
+    REQUIRE(meta);
+    CHECK(meta->is_map());
+    const PyValue* id = meta->get("skill_id");
+    REQUIRE(id);
+    CHECK(py_str(*id) == "1");
+    // Inside the printed object its own alias still prints as {...}.
+    CHECK(py_repr(top.value) == "{'name': 'x', 'description': {...}, 'metadata': {...}, 'skill_id': 1}");
+
+    const auto flow = pyyaml::safe_load("&r {name: x, description: *r}\n", {});
+    REQUIRE(flow.status == YamlStatus::Ok);
+    CHECK(py_str(*flow.value.get("description")) == "{'name': 'x', 'description': {...}}");
+    // An alias met below the top of its own walk: the walk starts at the object.
+    const auto nested = pyyaml::safe_load("m: &m {x: {y: *m}}\ndescription: *m\n", {});
+    CHECK(py_str(*nested.value.get("description")) == "{'x': {'y': {...}}}");
+    const auto list = pyyaml::safe_load("d: &d [1, [*d]]\ndescription: *d\n", {});
+    CHECK(py_str(*list.value.get("description")) == "[1, [[...]]]");
+  }
+
   TEST_CASE("binary, set, omap, pairs") {
     CHECK(load("a: !!binary aGVsbG8=\n") == "{'a': b'hello'}");
     CHECK(load("a: !!binary J2Ei\n") == "{'a': b'\\'a\"'}");
