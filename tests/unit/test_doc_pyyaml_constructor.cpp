@@ -86,6 +86,16 @@ TEST_SUITE("doc/pyyaml/constructor") {
     CHECK(load("a: !!float abc\n").find("CRASH ValueError") == 0);
     CHECK(load("a: !!bool 1\n").find("CRASH KeyError") == 0);
     CHECK(load("a: !!timestamp x\n").find("CRASH AttributeError") == 0);
+    // Python 3.11 + PyYAML 6: Unicode decimal digits and spaces, negative sexagesimal parts.
+    CHECK(load("a: !!int \u0661\u0662\n") == "{'a': 12}");              // Arabic-Indic
+    CHECK(load("a: !!int \U0001D7D9\U0001D7DA\n") == "{'a': 12}");      // mathematical double-struck
+    CHECK(load("a: !!int 1:\u0663\u0660\n") == "{'a': 90}");
+    CHECK(load("a: !!float \uFF11.\uFF15\n") == "{'a': 1.5}");          // fullwidth
+    CHECK(load("a: !!int 1:-30\n") == "{'a': 30}");
+    CHECK(load("a: !!int 1:-30:-5\n") == "{'a': 1795}");
+    CHECK(load("a: !!int -1:-70\n") == "{'a': 10}");
+    CHECK(load("a: !!int -1:30\n") == "{'a': -90}");
+    CHECK(load("a: !!int \uFF31\n").find("CRASH ValueError: invalid literal for int() with base 10: '\uFF31'") == 0);
   }
 
   TEST_CASE("keys: Python's equality (1 == 1.0 == True), unhashable collections") {
