@@ -18,7 +18,8 @@ void add_frontmatter_diagnostic(const doc::Frontmatter& fm, Assessment& a) {
   issue.rule = std::string(info.id);
   issue.slug = std::string(info.slug);
   issue.severity = info.severity;
-  issue.message = std::string(info.title) + " (" + fm.message + ")";
+  const std::string_view title = fm.own_limit && !info.limit_title.empty() ? info.limit_title : info.title;
+  issue.message = std::string(title) + " (" + fm.message + ")";
   issue.line = fm.line;
   issue.recommendation = std::string(info.recommendation);
   a.issues.push_back(std::move(issue));

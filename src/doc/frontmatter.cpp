@@ -91,8 +91,9 @@ Frontmatter load_frontmatter(const FrontmatterSplit& split, std::size_t yaml_fir
     fm.line = at_line(r.line);
     return fm;
   }
-  if (r.status == YamlStatus::Crash) {
+  if (r.status == YamlStatus::Crash || r.status == YamlStatus::Limit) {
     fm.state = FrontmatterState::Unusable;
+    fm.own_limit = r.status == YamlStatus::Limit;
     fm.message = r.message;
     fm.line = at_line(r.line);
     return fm;

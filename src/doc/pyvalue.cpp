@@ -159,8 +159,9 @@ void repr_into(const PyValue& v, std::string& out, std::size_t max_bytes) {
 }  // namespace
 
 const std::pair<PyValue, PyValue>* PyValue::entry(std::string_view key) const {
-  if (type != PyType::Map) return nullptr;
-  for (const auto& e : entries) {
+  const PyValue& self = deref();
+  if (self.type != PyType::Map) return nullptr;
+  for (const auto& e : self.entries) {
     if (e.first.type == PyType::Str && e.first.text == key) return &e;
   }
   return nullptr;
@@ -200,15 +201,17 @@ bool py_truthy(const PyValue& v) {
   return false;
 }
 
+// str() and repr() of a Ref are those of the object it names; only inside
+// that object's own walk does it print as "[...]" or "{...}".
 std::string py_str(const PyValue& v, std::size_t max_bytes) {
   std::string out;
-  str_into(v, out, max_bytes);
+  str_into(v.deref(), out, max_bytes);
   return out;
 }
 
 std::string py_repr(const PyValue& v, std::size_t max_bytes) {
   std::string out;
-  repr_into(v, out, max_bytes);
+  repr_into(v.deref(), out, max_bytes);
   return out;
 }
 

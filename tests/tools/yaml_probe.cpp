@@ -22,6 +22,7 @@ std::string probe(const std::string& text, bool simple) {
     case skillscore::doc::YamlStatus::Ok: out = "OK " + skillscore::doc::py_repr(r.value); break;
     case skillscore::doc::YamlStatus::Error: out = "ERROR " + r.message; break;
     case skillscore::doc::YamlStatus::Crash: out = "CRASH " + r.message; break;
+    case skillscore::doc::YamlStatus::Limit: out = "LIMIT " + r.message; break;
   }
   for (char& c : out) {
     if (c == '\n') c = ' ';

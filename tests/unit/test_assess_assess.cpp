@@ -115,4 +115,22 @@ TEST_SUITE("assess/assess") {
     CHECK(a.issues[1].rule == "SF001");
     CHECK(metric(a, "frontmatter_completeness").value.f == 0.0);
   }
+
+  // PyYAML loads a shared-alias bomb (nothing is copied): only skillscore's
+  // guard fires, and SS002 says so rather than "the reference fails".
+  TEST_CASE("skillscore's own limit: SS002 with the limit title") {
+    std::string bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char c = 'b'; c <= 'h'; ++c) {
+      bomb += std::string(1, c) + ": &" + c + " [";
+      for (int i = 0; i < 10; ++i) bomb += std::string(i ? ", *" : "*") + static_cast<char>(c - 1);
+      bomb += "]\n";
+    }
+    const assess::Assessment a = assess_text(bomb + "---\n\n## Overview\n");
+    REQUIRE_FALSE(a.issues.empty());
+    CHECK(a.issues[0].rule == "SS002");
+    CHECK(a.issues[0].message.find("Frontmatter is beyond skillscore's limits") == 0);
+    CHECK(a.issues[0].message.find("the reference fails") == std::string::npos);
+    const assess::Assessment list = assess_text("---\n- a\n---\n\n## Overview\n");
+    CHECK(list.issues[0].message.find("(the reference fails on this input)") != std::string::npos);
+  }
 }

@@ -20,6 +20,8 @@ struct DiagnosticInfo {
   rules::Severity severity;
   std::string_view title;
   std::string_view recommendation;
+  // SS002 when skillscore's own guard fired (not the reference): the title then.
+  std::string_view limit_title = {};
 };
 
 std::span<const DiagnosticInfo> diagnostics();

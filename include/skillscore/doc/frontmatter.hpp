@@ -43,6 +43,7 @@ struct Frontmatter {
   FrontmatterState state = FrontmatterState::Absent;
   PyValue data;                // always a mapping, possibly empty
   std::string message;         // the cause, for YamlError and Unusable
+  bool own_limit = false;      // Unusable by skillscore's own guard, not a failure of the reference
   std::size_t line = 0;        // 1-based file line of the problem, 0 when unknown
   std::size_t first_line = 0;  // 1-based file line where the YAML text starts
 

@@ -2,6 +2,7 @@
 // A loaded YAML value as PyYAML's safe_load would give it to Python, with the
 // Python semantics the reference relies on: truthiness and str().
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -12,7 +13,10 @@ namespace skillscore::doc {
 // Bytes (!!binary), Set (!!set) and Tuple (the pairs of !!omap and !!pairs,
 // inside a List) are what safe_load gives beyond JSON's types. Ref stands
 // where a value contains itself (an alias to an ancestor): repr() prints
-// "[...]" or "{...}" there, by `ref_type`.
+// "[...]" or "{...}" there, by `ref_type`. Read from where it stands (a key
+// looked up in it, str() of it), a Ref is the object it names: `target`,
+// that object as Python's repr walks it from itself (its own Refs have no
+// target: nothing the reference reads goes two aliases deep).
 enum class PyType { None, Bool, Int, Float, Str, Date, DateTime, List, Map, Bytes, Set, Tuple, Ref };
 
 struct PyValue {
@@ -27,6 +31,7 @@ struct PyValue {
   std::string repr_text;  // DateTime: repr() ("datetime.datetime(2024, 1, 1, 10, 0)")
   std::vector<PyValue> items;                          // List, Set (insertion order), Tuple
   std::vector<std::pair<PyValue, PyValue>> entries;    // Map, keys unique, insertion order
+  std::shared_ptr<const PyValue> target;               // Ref: the object it names (may be null)
   std::size_t line = 0;    // 1-based, in the YAML text; 0 when unknown
   std::size_t column = 0;  // 1-based
 
@@ -39,6 +44,8 @@ struct PyValue {
   }
 
   bool is_map() const { return type == PyType::Map || (type == PyType::Ref && ref_type == PyType::Map); }
+  // The object itself: a Ref's target where it has one, else this value.
+  const PyValue& deref() const { return type == PyType::Ref && target ? *target : *this; }
   // dict.get(key) for a str key; nullptr when absent (or when this is no map).
   const PyValue* get(std::string_view key) const;
   // The entry for `key` (to find the key's own line), nullptr when absent.

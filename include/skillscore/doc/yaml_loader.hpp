@@ -13,6 +13,7 @@ enum class YamlStatus {
   Ok,     // `value` holds what safe_load returned
   Error,  // safe_load raised a YAMLError: the reference uses {}
   Crash,  // the reference itself fails (ValueError, RecursionError...)
+  Limit,  // skillscore's own guard (values once aliases are expanded): PyYAML may load it
 };
 
 struct YamlLoadResult {

@@ -34,7 +34,7 @@ class PresenceIndex {
   // RE2's FilteredRE2 reads them), and a "may" must be confirmed by a search.
   // nullptr (and `error`) if FilteredRE2 refuses a gap pattern.
   // On texts that need no Unicode classes, Vectorscan answers for the
-  // patterns it can express (gap patterns included) in one scan, and the
+  // patterns it can express (not the gap patterns: see presence.cpp) in one scan, and the
   // set holds only the others.
   static std::shared_ptr<PresenceIndex> build(const Profile& profile, std::string& error,
                                               VectorscanUse vectorscan = VectorscanUse::EmbeddedOnly);
@@ -84,7 +84,6 @@ class PresenceIndex {
   const Variant& compiled(util::UnicodeClasses classes) const;
 
   Variant exact_, ascii_;
-  std::vector<std::string> gap_ascii_;  // the gap patterns' ASCII forms, filter id order
   VectorscanUse vectorscan_use_ = VectorscanUse::EmbeddedOnly;
   std::thread background_;  // compiling ascii_ (prepare)
   int set_slots_ = 0;  // slots [0, set_slots_) are set patterns

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -242,8 +243,20 @@ class Constructor {
     return out;
   }
 
-  // The object as a PyValue tree; an object met again on its own path is a Ref.
-  PyValue expand(std::uint32_t id, std::vector<std::uint32_t>& path) {
+  // The object `id` walked from itself, as the target of the Refs that name it
+  // (built once per object; its own Refs get no target, so no cycle of owners).
+  std::shared_ptr<const PyValue> target(std::uint32_t id) {
+    auto& t = targets_[id];
+    if (!t) {
+      std::vector<std::uint32_t> path;
+      t = std::make_shared<const PyValue>(expand(id, path, false));
+    }
+    return t;
+  }
+
+  // The object as a PyValue tree; an object met again on its own path is a Ref
+  // (with its target when `targets`).
+  PyValue expand(std::uint32_t id, std::vector<std::uint32_t>& path, bool targets = true) {
     const Obj& o = objs_[id];
     if (++values_ > limits_.max_values) {
       fail(FailureKind::Limit,
@@ -258,6 +271,7 @@ class Constructor {
         if (p == id) {
           v.type = PyType::Ref;
           v.ref_type = o.kind == ObjKind::Dict ? PyType::Map : PyType::List;
+          if (targets) v.target = target(id);
           place(v, o.mark);
           return v;
         }
@@ -271,19 +285,19 @@ class Constructor {
       switch (o.kind) {
         case ObjKind::List:
           v.type = PyType::List;
-          for (std::uint32_t c : o.items) v.items.push_back(expand(c, path));
+          for (std::uint32_t c : o.items) v.items.push_back(expand(c, path, targets));
           break;
         case ObjKind::Set:
           v.type = PyType::Set;
-          for (std::uint32_t c : o.items) v.items.push_back(expand(c, path));
+          for (std::uint32_t c : o.items) v.items.push_back(expand(c, path, targets));
           break;
         case ObjKind::Pairs:
           v.type = PyType::List;
           for (std::size_t i = 0; i + 1 < o.items.size(); i += 2) {
             PyValue t;
             t.type = PyType::Tuple;
-            t.items.push_back(expand(o.items[i], path));
-            t.items.push_back(expand(o.items[i + 1], path));
+            t.items.push_back(expand(o.items[i], path, targets));
+            t.items.push_back(expand(o.items[i + 1], path, targets));
             v.items.push_back(std::move(t));
           }
           break;
@@ -291,8 +305,8 @@ class Constructor {
           v.type = PyType::Map;
           v.entries.reserve(o.entries.size());
           for (const auto& [k, val] : o.entries) {
-            PyValue key = expand(k, path);
-            v.entries.emplace_back(std::move(key), expand(val, path));
+            PyValue key = expand(k, path, targets);
+            v.entries.emplace_back(std::move(key), expand(val, path, targets));
           }
           break;
         case ObjKind::Scalar: break;
@@ -314,6 +328,7 @@ class Constructor {
   std::vector<std::uint32_t> memo_;  // node -> object
   std::vector<Obj> objs_;
   std::vector<Generator> pending_;
+  std::unordered_map<std::uint32_t, std::shared_ptr<const PyValue>> targets_;  // object -> Ref target
   std::size_t values_ = 0;
 };
 

@@ -31,7 +31,9 @@ YamlLoadResult safe_load(std::string_view text, const YamlLimits& limits) {
       r.value = construct(g, reader, cl);
       return r;
     } catch (Failure& f) {
-      r.status = f.kind == FailureKind::YamlError ? YamlStatus::Error : YamlStatus::Crash;
+      r.status = f.kind == FailureKind::YamlError ? YamlStatus::Error
+                 : f.kind == FailureKind::Limit   ? YamlStatus::Limit
+                                                  : YamlStatus::Crash;
       r.message = report_message(f.message);
       if (f.has_mark) {
         r.line = f.mark.line + 1;

@@ -5,6 +5,9 @@
 #include <vector>
 
 #include "skillscore/doc/yaml_resolve.hpp"
+#include "skillscore/util/pystr.hpp"
+#include "skillscore/util/unicode_category.hpp"
+#include "skillscore/util/utf8.hpp"
 
 namespace skillscore::doc::pyyaml {
 namespace {
@@ -16,6 +19,33 @@ std::string without_underscores(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     if (c != '_') out += c;
+  }
+  return out;
+}
+
+// What int() and float() parse a str as (CPython's
+// _PyUnicode_TransformDecimalAndSpaceToASCII): a Unicode decimal digit (Nd)
+// becomes its ASCII digit, a Unicode space a ' '; anything else beyond ASCII
+// stays and makes the parse fail. Nd digits come in runs of ten from 0 to 9
+// (a Unicode stability guarantee), so a digit's value is its place in its run.
+std::string ascii_decimal(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  std::size_t pos = 0;
+  while (pos < raw.size()) {
+    const std::size_t start = pos;
+    const char32_t cp = util::decode_utf8(raw, pos);
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (util::general_category(cp) == util::GeneralCategory::Nd) {
+      int before = 0;
+      while (before < 100 && util::general_category(cp - static_cast<char32_t>(before) - 1) == util::GeneralCategory::Nd) ++before;
+      out += static_cast<char>('0' + before % 10);
+    } else if (util::py_is_space(cp)) {
+      out += ' ';
+    } else {
+      out.append(raw.substr(start, pos - start));
+    }
   }
   return out;
 }
@@ -52,6 +82,26 @@ class BigInt {
       carry = v / k_base;
     }
     if (carry) limbs_.push_back(static_cast<std::uint32_t>(carry));
+  }
+  // this -= o, for this >= o.
+  void sub(const BigInt& o) {
+    std::int64_t borrow = 0;
+    for (std::size_t i = 0; i < limbs_.size(); ++i) {
+      std::int64_t v = static_cast<std::int64_t>(limbs_[i]) - (i < o.limbs_.size() ? o.limbs_[i] : 0) - borrow;
+      borrow = v < 0 ? 1 : 0;
+      if (v < 0) v += static_cast<std::int64_t>(k_base);
+      limbs_[i] = static_cast<std::uint32_t>(v);
+    }
+  }
+  bool less(const BigInt& o) const {
+    std::size_t a = limbs_.size(), b = o.limbs_.size();
+    while (a > 1 && limbs_[a - 1] == 0) --a;
+    while (b > 1 && o.limbs_[b - 1] == 0) --b;
+    if (a != b) return a < b;
+    for (std::size_t i = a; i-- > 0;) {
+      if (limbs_[i] != o.limbs_[i]) return limbs_[i] < o.limbs_[i];
+    }
+    return false;
   }
   bool zero() const {
     for (auto l : limbs_) {
@@ -95,7 +145,8 @@ PyInt py_int(std::string_view raw, int base, const Mark& m) {
               py_repr_string(std::string(raw)),
           m);
   };
-  std::string_view s = py_strip(raw);
+  const std::string ascii = ascii_decimal(raw);
+  std::string_view s = py_strip(ascii);
   PyInt out;
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
     out.negative = s[0] == '-';
@@ -126,7 +177,8 @@ PyValue int_value(bool negative, const BigInt& magnitude) {
 
 // Python's float() on a lower-cased str without underscores; nullopt when invalid.
 bool py_float(std::string_view raw, double& out) {
-  std::string_view s = py_strip(raw);
+  const std::string ascii = ascii_decimal(raw);
+  std::string_view s = py_strip(ascii);
   std::size_t i = 0;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
   const std::string_view body = s.substr(i);
@@ -193,21 +245,22 @@ PyValue construct_int(std::string_view raw, const Mark& m) {
   if (v[0] == '0') return signed_value(py_int(v, 8, m));
   if (v.find(':') != std::string::npos) {
     // Sexagesimal: the last part counts 1, the one before 60, then 3600...
+    // A part may be negative ('1:-30' is 30): the positive and the negative
+    // parts are summed apart, then subtracted.
     const auto parts = split_colons(v);
-    BigInt total;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-      const PyInt p = py_int(parts[i], 10, m);
-      if (p.negative && !p.magnitude.zero()) {
-        crash("skillscore cannot follow a negative part in a sexagesimal !!int", m);
-      }
-      if (i == 0) {
-        total = p.magnitude;
-      } else {
-        total.mul_add(60, 0);
-        total.add(p.magnitude);
-      }
+    BigInt plus, minus;
+    for (const auto part : parts) {
+      const PyInt p = py_int(part, 10, m);
+      plus.mul_add(60, 0);
+      minus.mul_add(60, 0);
+      (p.negative ? minus : plus).add(p.magnitude);
     }
-    return int_value(negative, total);
+    if (plus.less(minus)) {
+      minus.sub(plus);
+      return int_value(!negative, minus);
+    }
+    plus.sub(minus);
+    return int_value(negative, plus);
   }
   return signed_value(py_int(v, 10, m));
 }

@@ -73,7 +73,7 @@ std::string unexpected_keys(const FieldSpec& s, const doc::PyValue* map, const d
                             std::size_t& column) {
   if (!map || !map->is_map()) return {};
   std::vector<std::string> keys;
-  for (const auto& [k, v] : map->entries) {
+  for (const auto& [k, v] : map->deref().entries) {
     const std::string name = doc::py_str(k);
     if (std::find(s.values.begin(), s.values.end(), name) != s.values.end()) continue;
     if (keys.empty()) std::tie(line, column) = fm.position(k);  // the first in the file
