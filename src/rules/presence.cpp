@@ -29,9 +29,11 @@ RE2::Options set_options() {
 
 }  // namespace
 
-std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error, VectorscanUse vectorscan) {
+std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error, VectorscanUse vectorscan,
+                                                    PresenceKind kind) {
   auto index = std::make_shared<PresenceIndex>();
   index->vectorscan_use_ = vectorscan;
+  index->kind_ = kind;
   index->metric_slots_.resize(profile.metrics.size());
   // Both sets get the same patterns in the same order, so slots agree; they
   // are parsed and compiled when a text first needs them (match()).
@@ -48,7 +50,7 @@ std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std:
   };
   std::vector<Ref> gaps;
   auto add = [&](const Regex& re, int& slot) {
-    if (worth_indexing(re)) {
+    if (kind == PresenceKind::ScanOnly || worth_indexing(re)) {
       slot = add_both(re.re2_pattern(), re.ascii_pattern());
       return;
     }
@@ -104,7 +106,11 @@ void PresenceIndex::prepare(Profile& profile, const std::vector<std::string>& fi
       const auto size = std::filesystem::file_size(f, ec);
       if (!ec) bytes += size;
     }
-    if (bytes < k_min_bytes) return;
+    if (bytes < k_min_bytes) {
+      std::string error;
+      profile.presence = build(profile, error, VectorscanUse::EmbeddedOnly, PresenceKind::ScanOnly);
+      return;
+    }
   }
   std::string error;
   auto index = build(profile, error);  // on failure, metrics search pattern by pattern
@@ -122,6 +128,13 @@ const PresenceIndex::Variant& PresenceIndex::compiled(util::UnicodeClasses class
   const bool ascii = classes == util::UnicodeClasses::Unneeded;
   const Variant& v = ascii ? ascii_ : exact_;
   std::call_once(v.once, [this, &v, ascii] {
+    if (kind_ == PresenceKind::ScanOnly) {
+      if (ascii && vectorscan_use_ != VectorscanUse::Never) {
+        v.vectorscan = VectorscanSet::build(v.patterns, vectorscan_use_ == VectorscanUse::CompileIfMissing);
+      }
+      v.ok = v.vectorscan != nullptr;  // else the metrics search pattern by pattern
+      return;
+    }
     if (ascii && vectorscan_use_ != VectorscanUse::Never) {
       // Slot order: the set's patterns, then the gap patterns.
       std::vector<std::string> all = v.patterns;
@@ -156,6 +169,12 @@ bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, s
   if (!v.ok) return false;
   present.assign(slots_, false);
   if (v.vectorscan && !v.vectorscan->scan(text, present)) return false;
+  if (kind_ == PresenceKind::ScanOnly) {
+    for (std::size_t i = 0; i < slots_; ++i) {
+      if (!v.vectorscan->covers(i)) present[i] = true;  // may match: exact() says it is no answer
+    }
+    return true;
+  }
   if (v.set) {
     std::vector<int> hits;
     RE2::Set::ErrorInfo info{};
