@@ -174,6 +174,12 @@ const RE2& Regex::exact() const {
   return re;
 }
 
+const RE2& Regex::longest() const {
+  const RE2& re = longest_->get();
+  if (!re.ok()) throw std::runtime_error("cannot compile pattern '" + source_ + "': " + re.error());
+  return re;
+}
+
 const RE2& Regex::pick(std::string_view text, Classes classes) const {
   if (!ascii_) return exact();
   classes = util::resolve_unicode_classes(classes, text);
@@ -242,8 +248,8 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Cla
     // one. RE2 cannot ask for "the first non-empty match by priority"; the
     // longest match there stands in for it (they differ only for patterns
     // like '|b|bc', where Python takes 'b').
-    if (longest_ && end < text.size() &&
-        longest_->get().Match(piece, end, text.size(), RE2::ANCHOR_START, &m, 1) && m.size() > 0) {
+    if (longest_ && end < text.size() && longest().Match(piece, end, text.size(), RE2::ANCHOR_START, &m, 1) &&
+        m.size() > 0) {
       record(end, end + m.size());
       pos = end + m.size();
       continue;

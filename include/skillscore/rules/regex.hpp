@@ -97,6 +97,7 @@ class Regex {
   static std::optional<Regex> build(std::string_view source, RegexFlags flags, RegexDialect dialect,
                                     std::string& error, bool now);
   const RE2& exact() const;
+  const RE2& longest() const;  // longest_'s, which exists
   const RE2& pick(std::string_view text, Classes classes) const;
 
   std::string source_;
