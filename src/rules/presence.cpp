@@ -29,9 +29,11 @@ RE2::Options set_options() {
 
 }  // namespace
 
-std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error, VectorscanUse vectorscan) {
+std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std::string& error, VectorscanUse vectorscan,
+                                                    PresenceKind kind) {
   auto index = std::make_shared<PresenceIndex>();
   index->vectorscan_use_ = vectorscan;
+  index->kind_ = kind;
   index->metric_slots_.resize(profile.metrics.size());
   // Both sets get the same patterns in the same order, so slots agree; they
   // are parsed and compiled when a text first needs them (match()).
@@ -52,6 +54,9 @@ std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std:
       slot = add_both(re.re2_pattern(), re.ascii_pattern());
       return;
     }
+    // A scan-only index has no filter, and Vectorscan misses some gap
+    // patterns' matches (see compiled()): no slot, so they are searched.
+    if (kind == PresenceKind::ScanOnly) return;
     int id = -1;
     if (index->gap_filter_.Add(re.re2_pattern(), set_options(), &id) != RE2::NoError) {
       error = "cannot filter pattern '" + re.source() + "'";
@@ -103,7 +108,11 @@ void PresenceIndex::prepare(Profile& profile, const std::vector<std::string>& fi
       const auto size = std::filesystem::file_size(f, ec);
       if (!ec) bytes += size;
     }
-    if (bytes < k_min_bytes) return;
+    if (bytes < k_min_bytes) {
+      std::string error;
+      profile.presence = build(profile, error, VectorscanUse::EmbeddedOnly, PresenceKind::ScanOnly);
+      return;
+    }
   }
   std::string error;
   auto index = build(profile, error);  // on failure, metrics search pattern by pattern
@@ -121,6 +130,13 @@ const PresenceIndex::Variant& PresenceIndex::compiled(util::UnicodeClasses class
   const bool ascii = classes == util::UnicodeClasses::Unneeded;
   const Variant& v = ascii ? ascii_ : exact_;
   std::call_once(v.once, [this, &v, ascii] {
+    if (kind_ == PresenceKind::ScanOnly) {
+      if (ascii && vectorscan_use_ != VectorscanUse::Never) {
+        v.vectorscan = VectorscanSet::build(v.patterns, vectorscan_use_ == VectorscanUse::CompileIfMissing);
+      }
+      v.ok = v.vectorscan != nullptr;  // else the metrics search pattern by pattern
+      return;
+    }
     // The gap patterns stay out of Vectorscan: 5.4.9 (Debian 12) misses
     // matches of some of them once they start 64 bytes or more into the text
     // ('\[.*?\]\((?:references|guides|templates|scripts|examples)/' finds
@@ -153,6 +169,12 @@ bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, s
   if (!v.ok) return false;
   present.assign(slots_, false);
   if (v.vectorscan && !v.vectorscan->scan(text, present)) return false;
+  if (kind_ == PresenceKind::ScanOnly) {
+    for (std::size_t i = 0; i < slots_; ++i) {
+      if (!v.vectorscan->covers(i)) present[i] = true;  // may match: exact() says it is no answer
+    }
+    return true;
+  }
   if (v.set) {
     std::vector<int> hits;
     RE2::Set::ErrorInfo info{};

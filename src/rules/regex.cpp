@@ -6,6 +6,7 @@
 
 #include "skillscore/rules/literal_set.hpp"
 #include "skillscore/rules/sequence_matcher.hpp"
+#include "skillscore/rules/verified_patterns.hpp"
 #include "skillscore/util/pystr.hpp"
 #include "python_escape.hpp"
 
@@ -69,8 +70,25 @@ StartLiteral start_literal(std::string_view source, RegexFlags flags) {
 
 }  // namespace
 
+namespace {
+Regex::CompileObserver g_observer = nullptr;
+}  // namespace
+
+void Regex::set_compile_observer(CompileObserver observer) { g_observer = observer; }
+
 std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, RegexDialect dialect,
                                     std::string& error) {
+  if (g_observer) g_observer(source, flags, dialect);
+  return build(source, flags, dialect, error, false);
+}
+
+std::optional<Regex> Regex::compile_now(std::string_view source, RegexFlags flags, RegexDialect dialect,
+                                        std::string& error) {
+  return build(source, flags, dialect, error, true);
+}
+
+std::optional<Regex> Regex::build(std::string_view source, RegexFlags flags, RegexDialect dialect,
+                                  std::string& error, bool now) {
   std::string pattern(source);
   if (dialect == RegexDialect::Python) {
     auto translated = translate_python_regex(source, flags, error);
@@ -78,17 +96,21 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
     pattern = std::move(*translated);
   }
   pattern = with_flags(std::move(pattern), flags);
+  // Checked at build time: every program compiles, and what loading needs
+  // to know of them is in the table.
+  const VerifiedPattern* verified = now ? nullptr : find_verified_pattern(source, flags, dialect);
   Regex r;
   r.source_ = std::string(source);
   r.exact_ = std::make_shared<Lazy>();
   r.exact_->pattern = pattern;
-  if (dialect == RegexDialect::Python) {
+  if (dialect == RegexDialect::Python && (!verified || verified->ascii_twin)) {
     std::string ascii_error;
     if (auto ascii = translate_python_regex(source, flags, ascii_error, true)) {
       std::string twin = with_flags(std::move(*ascii), flags);
       if (twin != pattern) {
-        auto t = std::make_shared<const RE2>(twin, re2_options());
-        if (t->ok()) r.ascii_ = std::move(t);
+        auto t = std::make_shared<Lazy>();
+        t->pattern = twin;
+        if (verified || t->get().ok()) r.ascii_ = std::move(t);
         // Without anchors the ASCII form needs no context: it can be given
         // the match alone, which spares RE2 a DFA pass it makes when the text is large.
         r.ascii_context_free_ = twin.find_first_of("^$") == std::string::npos &&
@@ -99,19 +121,30 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
   // The pattern itself is compiled now when nothing stands in for it, or
   // when a counted repetition might take it past RE2's memory budget (an
   // error the rule file must get when it loads, not on some later text).
-  if (!r.ascii_ || source.find('{') != std::string_view::npos) {
+  if (!verified && (now || !r.ascii_ || source.find('{') != std::string_view::npos)) {
     if (const RE2& exact = r.exact_->get(); !exact.ok()) {
       error = exact.error();
       return std::nullopt;
     }
   }
-  const RE2& shape = r.ascii_ ? *r.ascii_ : r.exact_->get();
-  r.groups_ = shape.NumberOfCapturingGroups();
+  bool matches_empty = false;
+  if (verified) {
+    r.groups_ = verified->groups;
+    matches_empty = verified->matches_empty;
+  } else {
+    const RE2& shape = r.ascii_ ? r.ascii_->get() : r.exact_->get();
+    r.groups_ = shape.NumberOfCapturingGroups();
+    matches_empty = RE2::PartialMatch("", shape);
+  }
   r.start_ = start_literal(source, flags);
-  if (RE2::PartialMatch("", shape)) {
-    RE2::Options opts = re2_options();
-    opts.set_longest_match(true);
-    r.longest_ = std::make_shared<const RE2>(pattern, opts);
+  if (matches_empty) {
+    r.longest_ = std::make_shared<Lazy>();
+    r.longest_->pattern = pattern;
+    r.longest_->longest_match = true;
+    if (now && !r.longest_->get().ok()) {
+      error = r.longest_->get().error();
+      return std::nullopt;
+    }
   }
   if (dialect == RegexDialect::Python) {
     if (auto set = LiteralSet::compile(source, flags)) r.literal_set_ = std::make_shared<const LiteralSet>(std::move(*set));
@@ -125,7 +158,11 @@ std::optional<Regex> Regex::compile(std::string_view source, RegexFlags flags, R
 }
 
 const RE2& Regex::Lazy::get() {
-  std::call_once(once, [this] { re = std::make_unique<const RE2>(pattern, re2_options()); });
+  std::call_once(once, [this] {
+    RE2::Options opts = re2_options();
+    opts.set_longest_match(longest_match);
+    re = std::make_unique<const RE2>(pattern, opts);
+  });
   return *re;
 }
 
@@ -137,10 +174,18 @@ const RE2& Regex::exact() const {
   return re;
 }
 
+const RE2& Regex::longest() const {
+  const RE2& re = longest_->get();
+  if (!re.ok()) throw std::runtime_error("cannot compile pattern '" + source_ + "': " + re.error());
+  return re;
+}
+
 const RE2& Regex::pick(std::string_view text, Classes classes) const {
   if (!ascii_) return exact();
   classes = util::resolve_unicode_classes(classes, text);
-  return classes == Classes::Unneeded ? *ascii_ : exact();
+  if (classes != Classes::Unneeded) return exact();
+  const RE2& ascii = ascii_->get();
+  return ascii.ok() ? ascii : exact();  // compiled at build time, so ok unless RE2 changed since
 }
 
 std::optional<Match> Regex::search(std::string_view text, Classes classes) const {
@@ -203,8 +248,8 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Cla
     // one. RE2 cannot ask for "the first non-empty match by priority"; the
     // longest match there stands in for it (they differ only for patterns
     // like '|b|bc', where Python takes 'b').
-    if (longest_ && end < text.size() &&
-        longest_->Match(piece, end, text.size(), RE2::ANCHOR_START, &m, 1) && m.size() > 0) {
+    if (longest_ && end < text.size() && longest().Match(piece, end, text.size(), RE2::ANCHOR_START, &m, 1) &&
+        m.size() > 0) {
       record(end, end + m.size());
       pos = end + m.size();
       continue;
@@ -236,10 +281,11 @@ bool Regex::find_groups(std::string_view text, std::size_t pos, Match& whole, st
   thread_local std::vector<re2::StringPiece> sub;
   sub.assign(static_cast<std::size_t>(ngroups) + 1, re2::StringPiece());
   bool done = false;
-  if (ascii_ && (&re == ascii_.get() || util::is_ascii(std::string_view(m.data(), m.size())))) {
+  const RE2* ascii = ascii_ && ascii_->get().ok() ? &ascii_->get() : nullptr;
+  if (ascii && (&re == ascii || util::is_ascii(std::string_view(m.data(), m.size())))) {
     done = ascii_context_free_
-               ? ascii_->Match(m, 0, m.size(), RE2::ANCHOR_BOTH, sub.data(), ngroups + 1)
-               : ascii_->Match(subject, whole.begin, whole.end, RE2::ANCHOR_BOTH, sub.data(), ngroups + 1);
+               ? ascii->Match(m, 0, m.size(), RE2::ANCHOR_BOTH, sub.data(), ngroups + 1)
+               : ascii->Match(subject, whole.begin, whole.end, RE2::ANCHOR_BOTH, sub.data(), ngroups + 1);
   }
   if (!done && !re.Match(subject, whole.begin, whole.end, RE2::ANCHOR_BOTH, sub.data(), ngroups + 1)) {
     return false;  // cannot happen: the same pattern matched this span

@@ -50,6 +50,21 @@ def main():
         check_one(e, got, failures)
         if "error" not in e and got is not None and len(failures) == before:
             identical += 1
+    # Each sample alone too: a run of a few small files takes another path
+    # (a scan-only presence index, see rules/presence), which must agree.
+    alone_checked = 0
+    for sample in sorted({e["path"].split("/")[0] for e in expected} - pending):
+        p1 = run([a.bin, "score", sample, "--no-write", "--format", "jsonl", "-q"], cwd=a.samples)
+        for r in load_jsonl(p1.stdout):
+            e = next((x for x in expected if x["path"] == r["path"]), None)
+            if e is None:
+                continue
+            before = len(failures)
+            check_one(e, r, failures)
+            failures[before:] = [f"{f} (scored alone)" for f in failures[before:]]
+            alone_checked += 1
+    if alone_checked != len([e for e in expected if e["path"].split("/")[0] not in pending]):
+        failures.append(f"scored alone: {alone_checked} records for {len(expected)} expected")
     if set(actual) - {e["path"] for e in expected}:
         failures.append(f"unexpected files scored: {sorted(set(actual) - {e['path'] for e in expected})}")
     for f in failures[:30]:
@@ -58,7 +73,7 @@ def main():
         print(p)
     print(f"golden: {identical}/{comparable} samples identical to the reference, "
           f"{len(expected) - comparable - len(pending_report)} reference failures checked, "
-          f"{len(pending_report)} pending")
+          f"{len(pending_report)} pending; each also scored alone ({alone_checked})")
     return 1 if failures or comparable == 0 else 0
 
 

@@ -77,15 +77,42 @@ std::string fingerprint(const MetricResults& r) {
 }
 
 // The test profile as it is, and with its presence index.
-void load_both(Profile& plain, Profile& indexed) {
+void load_both(Profile& plain, Profile& indexed, PresenceKind kind = PresenceKind::Full) {
   std::string error;
   auto loaded = load_profile_text(k_profile, "presence-test.yaml", error);
   REQUIRE_MESSAGE(loaded.has_value(), error);
   plain = *loaded;
   indexed = *loaded;
-  indexed.presence = PresenceIndex::build(indexed, error);
+  // The scan-only index is nothing without its database: compile it here.
+  const auto use = kind == PresenceKind::Full ? VectorscanUse::EmbeddedOnly : VectorscanUse::CompileIfMissing;
+  indexed.presence = PresenceIndex::build(indexed, error, use, kind);
   REQUIRE_MESSAGE(indexed.presence != nullptr, error);
 }
+
+const std::vector<std::string> k_bodies = {
+    "",
+    "## Overview\nplain text",
+    "❌ only the cross",
+    "✅ first ... then ❌",
+    "❌ cross\n\nlater ✅",
+    "COMMON MISTAKE: x\n\nproduction   pattern: y",
+    "production pattern before common mistake",
+    "See [the guide](guides/a.md)",
+    "[a]\n(references/x.md)",
+    "see REFERENCES/x",
+    "a then b and Overview",
+    "b then a",
+    "x",
+    "... one; ... two;\n... three\n;",
+    "```py\ncode\n```\n```\nmore ❌ ✅\n```",
+    "``` not a block",
+    "\xE2\x84\xAA K-sign: common mista\xE2\x84\xAA e production pattern",
+    // Texts that need the Unicode forms (a no-break space, a letter
+    // beyond ASCII), so the set of the patterns as written answers.
+    "##\xC2\xA0Overview",
+    "caf\xC3\xA9 common\xC2\xA0mistake, then production pattern",
+    "see\xC2\xA0references/x",
+};
 
 }  // namespace
 
@@ -99,31 +126,7 @@ TEST_SUITE("rules/presence") {
     CHECK_FALSE(indexed.presence->exact(pair_slot));
     CHECK(indexed.presence->exact(indexed.presence->slot(0, 0)));
 
-    const std::vector<std::string> bodies = {
-        "",
-        "## Overview\nplain text",
-        "❌ only the cross",
-        "✅ first ... then ❌",
-        "❌ cross\n\nlater ✅",
-        "COMMON MISTAKE: x\n\nproduction   pattern: y",
-        "production pattern before common mistake",
-        "See [the guide](guides/a.md)",
-        "[a]\n(references/x.md)",
-        "see REFERENCES/x",
-        "a then b and Overview",
-        "b then a",
-        "x",
-        "... one; ... two;\n... three\n;",
-        "```py\ncode\n```\n```\nmore ❌ ✅\n```",
-        "``` not a block",
-        "\xE2\x84\xAA K-sign: common mista\xE2\x84\xAA e production pattern",
-        // Texts that need the Unicode forms (a no-break space, a letter
-        // beyond ASCII), so the set of the patterns as written answers.
-        "##\xC2\xA0Overview",
-        "caf\xC3\xA9 common\xC2\xA0mistake, then production pattern",
-        "see\xC2\xA0references/x",
-    };
-    for (const auto& body : bodies) {
+    for (const auto& body : k_bodies) {
       const std::string text = "---\nname: x\n---\n" + body;
       const doc::Document d("SKILL.md", text, plain.document.frontmatter);
       CHECK_MESSAGE(fingerprint(evaluate_metrics(indexed, d)) == fingerprint(evaluate_metrics(plain, d)), body);
@@ -170,5 +173,39 @@ TEST_SUITE("rules/presence") {
         CHECK_MESSAGE(fingerprint(evaluate_metrics(plain, d, EvalOptions{true})) == one_thread, label);
       }
     }
+  }
+
+  TEST_CASE("the scan-only index of a few small files gives every metric its value without the index") {
+    Profile plain, indexed;
+    load_both(plain, indexed, PresenceKind::ScanOnly);
+    CHECK(indexed.presence->kind() == PresenceKind::ScanOnly);
+    for (const auto& body : k_bodies) {
+      const std::string text = "---\nname: x\n---\n" + body;
+      const doc::Document d("SKILL.md", text, plain.document.frontmatter);
+      CHECK_MESSAGE(fingerprint(evaluate_metrics(indexed, d)) == fingerprint(evaluate_metrics(plain, d)), body);
+    }
+    std::vector<bool> present;
+    const std::string ascii = "## Overview\n\u2705 then \u274C";
+    if (!indexed.presence->match(ascii, util::UnicodeClasses::Unneeded, present)) return;  // built without Vectorscan
+    // A pattern Vectorscan does not cover is a "may match", never a "no".
+    for (std::size_t slot = 0; slot < indexed.presence->size(); ++slot) {
+      if (!indexed.presence->exact(static_cast<int>(slot))) CHECK(present[slot]);
+    }
+    CHECK(present[static_cast<std::size_t>(indexed.presence->slot(0, 0))]);    // overview
+    CHECK(present[static_cast<std::size_t>(indexed.presence->slot(1, 0))]);    // the pair, exactly
+    CHECK_FALSE(indexed.presence->match("caf\xC3\xA9", util::UnicodeClasses::Needed, present));  // per pattern
+  }
+
+  TEST_CASE("the built-in profile's scan-only database is built with skillscore") {
+    std::string error;
+    auto profile = load_builtin_profile("skill-fleet-v2", error);
+    REQUIRE_MESSAGE(profile.has_value(), error);
+    auto index = PresenceIndex::build(*profile, error, VectorscanUse::EmbeddedOnly, PresenceKind::ScanOnly);
+    REQUIRE(index != nullptr);
+    const VectorscanSet* set = index->vectorscan();
+    if (embedded_vectorscan_databases().empty()) return;  // built without Vectorscan
+    REQUIRE(set != nullptr);
+    CHECK(set->embedded());
+    CHECK(set->covered_count() > index->size() / 2);
   }
 }

@@ -26,6 +26,15 @@ struct Profile;
 // files saves), or not used.
 enum class VectorscanUse { EmbeddedOnly, CompileIfMissing, Never };
 
+// What an index holds. Full: RE2::Set and Vectorscan, for runs of many files
+// or much text. ScanOnly, for a run of a few small files (a pre-commit hook):
+// the Vectorscan scan alone, over every pattern in its ASCII form, and only on
+// texts that need no Unicode classes; the patterns it does not cover are
+// answered "may match" and searched on their own. It compiles nothing (its
+// database is built with skillscore), where a set costs more to compile than
+// a few files' searches.
+enum class PresenceKind { Full, ScanOnly };
+
 class PresenceIndex {
  public:
   // Every pattern of body-scope search and count metrics, and the code-block
@@ -37,18 +46,19 @@ class PresenceIndex {
   // patterns it can express (not the gap patterns: see presence.cpp) in one scan, and the
   // set holds only the others.
   static std::shared_ptr<PresenceIndex> build(const Profile& profile, std::string& error,
-                                              VectorscanUse vectorscan = VectorscanUse::EmbeddedOnly);
+                                              VectorscanUse vectorscan = VectorscanUse::EmbeddedOnly,
+                                              PresenceKind kind = PresenceKind::Full);
 
   // Which slots occur in `text`; false when the set could not be compiled
   // or ran out of memory (the caller then falls back to the patterns one by
   // one). `classes` says which forms of the patterns the text needs.
   bool match(std::string_view text, util::UnicodeClasses classes, std::vector<bool>& present) const;
 
-  // Builds `profile.presence` when a run pays for it: the set costs a few
-  // milliseconds to compile and saves a pass per pattern per file, so a run
-  // of a few small files (a pre-commit hook) goes without it, while 8 files
-  // or more, or 256 KiB of text in all (one pass over a 10 MB file instead
-  // of one per pattern), get it.
+  // Builds `profile.presence` as a run pays for it: the set costs a few
+  // milliseconds to compile and saves a pass per pattern per file, so 8
+  // files or more, or 256 KiB of text in all (one pass over a 10 MB file
+  // instead of one per pattern), get the full index, and a run of a few
+  // small files (a pre-commit hook) the scan-only one (PresenceKind).
   // The ASCII forms' set, the one most texts need, starts compiling on a
   // thread of its own while the first file is read and parsed.
   static void prepare(Profile& profile, const std::vector<std::string>& files);
@@ -62,7 +72,11 @@ class PresenceIndex {
   int slot(int metric, int pattern) const;
   // Whether a slot's bit is the answer (false: a set bit only means "may
   // match"; a clear bit always means "does not match").
-  bool exact(int slot) const { return slot < set_slots_; }
+  bool exact(int slot) const {
+    if (kind_ == PresenceKind::ScanOnly) return ascii_.vectorscan && ascii_.vectorscan->covers(static_cast<std::size_t>(slot));
+    return slot < set_slots_;
+  }
+  PresenceKind kind() const { return kind_; }
   int code_block_slot() const { return code_block_slot_; }
   std::size_t size() const { return slots_; }
   // The Vectorscan database of the ASCII forms, compiled or found on first
@@ -85,6 +99,7 @@ class PresenceIndex {
 
   Variant exact_, ascii_;
   VectorscanUse vectorscan_use_ = VectorscanUse::EmbeddedOnly;
+  PresenceKind kind_ = PresenceKind::Full;
   std::thread background_;  // compiling ascii_ (prepare)
   int set_slots_ = 0;  // slots [0, set_slots_) are set patterns
   int atoms_begin_ = 0;  // slots [atoms_begin_, set_slots_) are the gap patterns' literals

@@ -41,8 +41,19 @@ struct StartLiteral {
 class Regex {
  public:
   // Compiles `source`; nullopt with `error` set when it is not valid.
+  // A built-in pattern checked at build time (verified_patterns.hpp) is only
+  // translated here; its RE2 programs are compiled on first use.
   static std::optional<Regex> compile(std::string_view source, RegexFlags flags, RegexDialect dialect,
                                       std::string& error);
+  // The same with every RE2 program compiled now, the table not consulted:
+  // what the build tool checks a built-in pattern with.
+  static std::optional<Regex> compile_now(std::string_view source, RegexFlags flags, RegexDialect dialect,
+                                          std::string& error);
+  // Called with every pattern compile() is given (the build tool collects the
+  // built-in profiles' patterns this way); none by default. Not thread-safe:
+  // set it before any compile.
+  using CompileObserver = void (*)(std::string_view source, RegexFlags flags, RegexDialect dialect);
+  static void set_compile_observer(CompileObserver observer);
 
   // `classes` is what the caller knows of `text` (Unknown: looked at here);
   // see ascii_ below.
@@ -71,16 +82,22 @@ class Regex {
   // The pattern as RE2 compiles it (translated, with its flags inline).
   const std::string& re2_pattern() const { return exact_->pattern; }
   // The same for texts that need no Unicode classes (see ascii_ below).
-  const std::string& ascii_pattern() const { return ascii_ ? ascii_->pattern() : exact_->pattern; }
+  const std::string& ascii_pattern() const { return ascii_ ? ascii_->pattern : exact_->pattern; }
+  // Whether it has an ASCII form (see ascii_ below).
+  bool has_ascii_twin() const { return ascii_ != nullptr; }
 
  private:
   struct Lazy {
     std::string pattern;
+    bool longest_match = false;
     std::once_flag once;
     std::unique_ptr<const RE2> re;
     const RE2& get();  // compiled on the first call (ok() may be false)
   };
+  static std::optional<Regex> build(std::string_view source, RegexFlags flags, RegexDialect dialect,
+                                    std::string& error, bool now);
   const RE2& exact() const;
+  const RE2& longest() const;  // longest_'s, which exists
   const RE2& pick(std::string_view text, Classes classes) const;
 
   std::string source_;
@@ -95,11 +112,11 @@ class Regex {
   // letters, digits or spaces beyond ASCII (util::UnicodeClasses) both accept
   // the same characters, so it stands in for the pattern there; elsewhere it
   // gives the groups of an all-ASCII match (find_groups), cheaply.
-  std::shared_ptr<const RE2> ascii_;
+  std::shared_ptr<Lazy> ascii_;
   bool ascii_context_free_ = false;  // no ^ $ \A \z: ascii_ may see a match alone
   // For patterns that can match the empty string: the same pattern with
   // longest-match semantics, used to retry at the place of an empty match.
-  std::shared_ptr<const RE2> longest_;
+  std::shared_ptr<Lazy> longest_;
   // The literal characters every match starts with, if any: where count()
   // looks for candidates (see start_literal).
   StartLiteral start_;
