@@ -192,7 +192,12 @@ TEST_SUITE("rules/presence") {
       if (!indexed.presence->exact(static_cast<int>(slot))) CHECK(present[slot]);
     }
     CHECK(present[static_cast<std::size_t>(indexed.presence->slot(0, 0))]);    // overview
-    CHECK(present[static_cast<std::size_t>(indexed.presence->slot(1, 0))]);    // the pair, exactly
+    // The pair is a gap pattern: Vectorscan 5.4.9 misses some of their matches
+    // past 64 bytes, so a scan-only index gives it no slot and RE2 searches it.
+    CHECK(indexed.presence->slot(1, 0) < 0);
+    const std::string far = "---\nname: x\n---\n" + std::string(200, 'x') + " \u274C and \u2705";
+    const doc::Document fd("SKILL.md", far, plain.document.frontmatter);
+    CHECK(fingerprint(evaluate_metrics(indexed, fd)) == fingerprint(evaluate_metrics(plain, fd)));
     CHECK_FALSE(indexed.presence->match("caf\xC3\xA9", util::UnicodeClasses::Needed, present));  // per pattern
   }
 
