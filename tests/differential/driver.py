@@ -30,6 +30,19 @@ MAX_EXAMPLES_PER_CLASS = 5
 MAX_ROUNDS = 80  # skillscore runs per minimization
 
 
+# A run of fewer files than this takes skillscore's small-run path (a scan-only
+# presence index, rules/presence); the fuzzer's batches take the full index. A
+# minimization's rounds and its final check are padded to this many files so
+# that they judge on the path where the divergence was found.
+MIN_BATCH = 8
+PAD = b"---\nname: pad\ndescription: Padding for a batch of the fuzzer.\n---\n\n# Pad\n"
+
+
+def pad_batch(blobs):
+    """blobs, then padding files up to MIN_BATCH."""
+    return list(blobs) + [PAD] * max(0, MIN_BATCH - len(blobs))
+
+
 def write_batch(directory, blobs):
     shutil.rmtree(directory, ignore_errors=True)
     paths = []
@@ -62,7 +75,7 @@ class Fuzzer:
 
     def score_all(self, blobs, name):
         directory = os.path.join(self.work, name)
-        paths = write_batch(directory, blobs)
+        paths = write_batch(directory, pad_batch(blobs))[:len(blobs)]
         refs = [self.ref.score(os.path.join(directory, p)) for p in paths]
         got, proc = run_skillscore(self.a.bin, directory)
         if proc.returncode not in (0, 1, 2):  # 2: per-file errors (a file not UTF-8)

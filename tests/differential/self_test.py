@@ -47,6 +47,12 @@ def main():
     check(sum(b.startswith(b"---") for b in blobs) > 300, "most generated files open a frontmatter")
     check(len(a[0]) > 0, "a generated file is not empty")
 
+    from driver import MIN_BATCH, PAD, pad_batch
+    padded = pad_batch([b"one", b"two"])
+    check(len(padded) == MIN_BATCH and padded[:2] == [b"one", b"two"] and set(padded[2:]) == {PAD},
+          "a minimization's batch of 2 is padded to the full-index path's 8 files")
+    check(pad_batch([b"x"] * 500) == [b"x"] * 500, "a batch of 500 is not padded")
+
     ref = {"deterministic_metrics": {"deterministic_issues": [], "deterministic_strengths": []}}
     check(classify("```\U0001e4d0\n```", "code_examples_count", ref, {}) ==
           "body-code-examples-count-unicode-version", "class of a Unicode-15 letter in a fence")
