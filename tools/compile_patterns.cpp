@@ -5,7 +5,6 @@
 // some later run on some text.
 //   compile_patterns OUTPUT.cpp PROFILE...
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -13,6 +12,7 @@
 
 #include "skillscore/rules/loader.hpp"
 #include "skillscore/rules/verified_patterns.hpp"
+#include "cpp_literal.hpp"
 
 namespace {
 
@@ -25,16 +25,6 @@ std::map<std::string, Seen> g_seen;  // by key, so sorted as the table must be
 
 void observe(std::string_view source, skillscore::rules::RegexFlags flags, skillscore::rules::RegexDialect dialect) {
   g_seen.emplace(skillscore::rules::verified_pattern_key(source, flags, dialect), Seen{std::string(source), flags, dialect});
-}
-
-std::string string_literal(const std::string& data) {
-  std::string out = "std::string_view(\"";
-  char buf[8];
-  for (const char c : data) {
-    std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(c));
-    out += buf;
-  }
-  return out + "\", " + std::to_string(data.size()) + ")";
 }
 
 }  // namespace
@@ -62,7 +52,7 @@ int main(int argc, char** argv) {
       std::cerr << "built-in pattern '" << p.source << "' does not compile: " << error << "\n";
       return 2;
     }
-    entries += "    {" + string_literal(key) + ", " + std::to_string(re->group_count()) + ", " +
+    entries += "    {" + skillscore::tools::string_view_literal(key) + ", " + std::to_string(re->group_count()) + ", " +
                (re->matches_empty() ? "true" : "false") + ", " + (re->has_ascii_twin() ? "true" : "false") + "},\n";
   }
   std::ofstream out(argv[1], std::ios::binary);

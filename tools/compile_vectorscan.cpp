@@ -11,21 +11,7 @@
 
 #include "skillscore/rules/loader.hpp"
 #include "skillscore/rules/presence.hpp"
-
-namespace {
-
-std::string string_literal(const std::string& data) {
-  std::string out = "\"";
-  char buf[8];
-  for (std::size_t i = 0; i < data.size(); ++i) {
-    std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(data[i]));
-    out += buf;
-    if (i % 40 == 39) out += "\"\n    \"";
-  }
-  return out + "\"";
-}
-
-}  // namespace
+#include "cpp_literal.hpp"
 
 int main(int argc, char** argv) {
   using namespace skillscore::rules;
@@ -56,7 +42,7 @@ int main(int argc, char** argv) {
         char k[20];
         std::snprintf(k, sizeof k, "%016llx", static_cast<unsigned long long>(set->key()));
         return std::string(k);
-      }() + "ull, std::string_view(" + string_literal(bytes) + ", " + std::to_string(bytes.size()) + "), " + ids + "},  // " + argv[i] + "\n";
+      }() + "ull, " + skillscore::tools::string_view_literal(bytes, 40) + ", " + ids + "},  // " + argv[i] + "\n";
     }
   }
   std::ofstream out(argv[1], std::ios::binary);
