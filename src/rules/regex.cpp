@@ -166,19 +166,18 @@ const RE2& Regex::Lazy::get() {
   return *re;
 }
 
-const RE2& Regex::exact() const {
-  const RE2& re = exact_->get();
-  // Its ASCII form compiled, so this one does too, unless RE2 runs out of
-  // memory on Unicode classes; then no answer is better than a wrong one.
+// A program a match needs. Its ASCII form compiled (or the build checked it),
+// so it compiles too, unless RE2 runs out of memory on Unicode classes or is
+// not the RE2 the build checked with; then no answer is better than a wrong one.
+const RE2& Regex::checked(Lazy& lazy) const {
+  const RE2& re = lazy.get();
   if (!re.ok()) throw std::runtime_error("cannot compile pattern '" + source_ + "': " + re.error());
   return re;
 }
 
-const RE2& Regex::longest() const {
-  const RE2& re = longest_->get();
-  if (!re.ok()) throw std::runtime_error("cannot compile pattern '" + source_ + "': " + re.error());
-  return re;
-}
+const RE2& Regex::exact() const { return checked(*exact_); }
+
+const RE2& Regex::longest() const { return checked(*longest_); }
 
 const RE2& Regex::pick(std::string_view text, Classes classes) const {
   if (!ascii_) return exact();

@@ -96,6 +96,7 @@ class Regex {
   };
   static std::optional<Regex> build(std::string_view source, RegexFlags flags, RegexDialect dialect,
                                     std::string& error, bool now);
+  const RE2& checked(Lazy& lazy) const;  // lazy's program, or throws when RE2 refuses it
   const RE2& exact() const;
   const RE2& longest() const;  // longest_'s, which exists
   const RE2& pick(std::string_view text, Classes classes) const;
