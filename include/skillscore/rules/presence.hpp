@@ -28,9 +28,9 @@ enum class VectorscanUse { EmbeddedOnly, CompileIfMissing, Never };
 
 // What an index holds. Full: RE2::Set and Vectorscan, for runs of many files
 // or much text. ScanOnly, for a run of a few small files (a pre-commit hook):
-// the Vectorscan scan alone, over every pattern in its ASCII form, and only on
-// texts that need no Unicode classes; the patterns it does not cover are
-// answered "may match" and searched on their own. It compiles nothing (its
+// the Vectorscan scan alone, over the patterns' ASCII forms, and only on texts
+// that need no Unicode classes; the patterns it does not cover are answered
+// "may match", and the gap patterns get no slot: both are searched on their own. It compiles nothing (its
 // database is built with skillscore), where a set costs more to compile than
 // a few files' searches.
 enum class PresenceKind { Full, ScanOnly };
