@@ -36,7 +36,7 @@ std::vector<std::string> texts() {
       "",
       "# Title\n\n## When to use\n\nUse it when `x` fails.\n\n```bash\nrm -rf /tmp/x\n```\n",
       "name: x\ndescription: Does things. Use when asked.\n---\n### Step 1. Run\n- [ ] todo\n",
-      "## \xC3\x9C" "bersicht\n\nT\xC3\xBCr \xD9\xA4 \xE6\x97\xA5\xC2\xA0end \xE2\x9D\x8C bad \xE2\x9C\x85 good\n",
+      "## \xC3\x9C" "bersicht\n\nT\xC3\xBCr \xD9\xA4 \xE6\x97\xA5\xC2\xA0" "end \xE2\x9D\x8C bad \xE2\x9C\x85 good\n",
       "Never ALWAYS must MUST should \xC4\xB0stanbul \xC4\xB1 scripts/run.py guides/a.md TODO FIXME\n",
   };
   for (const auto& f : embedded_rule_files()) out.emplace_back(f.content);  // the patterns' own words
