@@ -53,10 +53,11 @@ def main():
     # Each sample alone too: a run of a few small files takes another path
     # (a scan-only presence index, see rules/presence), which must agree.
     alone_checked = 0
+    by_path = {e["path"]: e for e in expected}
     for sample in sorted({e["path"].split("/")[0] for e in expected} - pending):
         p1 = run([a.bin, "score", sample, "--no-write", "--format", "jsonl", "-q"], cwd=a.samples)
         for r in load_jsonl(p1.stdout):
-            e = next((x for x in expected if x["path"] == r["path"]), None)
+            e = by_path.get(r["path"])
             if e is None:
                 continue
             before = len(failures)
