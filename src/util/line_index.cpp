@@ -5,24 +5,45 @@
 #endif
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "skillscore/util/utf8.hpp"
 
 namespace skillscore::util {
 
+namespace {
+
+// Set bits of a 64-bit mask, without the popcnt instruction the baseline
+// x86-64 build may not use (__builtin_popcountll would be a libgcc call).
+inline unsigned bit_count(std::uint64_t m) {
+  m = m - ((m >> 1) & 0x5555555555555555ull);
+  m = (m & 0x3333333333333333ull) + ((m >> 2) & 0x3333333333333333ull);
+  m = (m + (m >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return static_cast<unsigned>((m * 0x0101010101010101ull) >> 56);
+}
+
+}  // namespace
+
 LineIndex::LineIndex(std::string_view text) {
   starts_.push_back(0);
   const char* base = text.data();
   const std::size_t size = text.size();
-  // Newlines are found sixteen bytes at a time as a bit mask (most chunks
-  // have none); the start of every kStride-th line is kept.
   std::size_t until_index = kStride;  // newlines to go before the next indexed line starts (lines_ starts at 1)
-  auto take = [&](unsigned mask, std::size_t at) {
-    for (; mask; mask &= mask - 1) {  // each newline: one set bit
-      ++lines_;
+  // Newlines of a block as a bit mask: a block holding fewer than
+  // until_index of them (most blocks: kStride lines span hundreds of bytes)
+  // is counted whole, without a branch per newline; only the block where an
+  // indexed line starts walks its bits.
+  auto take = [&](std::uint64_t mask, std::size_t at) {
+    const unsigned n = bit_count(mask);
+    lines_ += n;
+    if (n < until_index) {
+      until_index -= n;
+      return;
+    }
+    for (; mask; mask &= mask - 1) {
       if (--until_index == 0) {
-        starts_.push_back(at + static_cast<std::size_t>(__builtin_ctz(mask)) + 1);
+        starts_.push_back(at + static_cast<std::size_t>(__builtin_ctzll(mask)) + 1);
         until_index = kStride;
       }
     }
@@ -30,14 +51,22 @@ LineIndex::LineIndex(std::string_view text) {
   std::size_t i = 0;
 #if defined(__SSE2__)
   const __m128i newline = _mm_set1_epi8('\n');
-  for (; i + 16 <= size; i += 16) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline)));
-    if (mask) take(mask, i);
+  auto bits = [&](std::size_t at) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + at));
+    return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline))));
+  };
+  for (; i + 64 <= size; i += 64) {
+    take(bits(i) | bits(i + 16) << 16 | bits(i + 32) << 32 | bits(i + 48) << 48, i);
   }
 #endif
-  for (; i < size; ++i) {
-    if (base[i] == '\n') take(1u, i);
+  // The rest (all of it without SSE2), 64 bytes or fewer at a time.
+  for (; i < size; i += 64) {
+    std::uint64_t mask = 0;
+    const std::size_t end = std::min(size, i + 64);
+    for (std::size_t j = i; j < end; ++j) {
+      if (base[j] == '\n') mask |= std::uint64_t{1} << (j - i);
+    }
+    take(mask, i);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "skillscore/util/utf8.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #if defined(__SSE2__)
@@ -124,10 +125,21 @@ std::size_t count_code_points(std::string_view s) {
   std::size_t i = 0;
 #if defined(__SSE2__)
   // Continuation bytes are, as signed chars, the ones below -64.
+  // Each lane counts its own (a compare is -1 where true) for up to 255
+  // chunks, then the lanes are summed (psadbw): no popcount, which the
+  // baseline x86-64 build has only as a libgcc call.
   const __m128i below = _mm_set1_epi8(-64);
-  for (; i + 16 <= s.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    continuation += static_cast<std::size_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, below)))));
+  const __m128i zero = _mm_setzero_si128();
+  while (i + 16 <= s.size()) {
+    const std::size_t chunks = std::min<std::size_t>((s.size() - i) / 16, 255);
+    __m128i lanes = zero;
+    for (std::size_t k = 0; k < chunks; ++k, i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(v, below));
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, zero);
+    continuation += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+                    static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
   }
 #endif
   for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;

@@ -65,6 +65,13 @@ TEST_SUITE("util/utf8") {
       CHECK(count_code_points(std::string_view(text).substr(0, text.size())) == n);
       text += points[(n * 7 + n / 5) % 6];
     }
+    // Past the 255 chunks a lane counts before the lanes are summed: every
+    // byte a continuation but the leads, and an odd tail.
+    std::string wide;
+    for (int n = 0; n < 5000; ++n) wide += "\xF0\x9F\x8E\x89";
+    CHECK(count_code_points(wide) == 5000);
+    CHECK(count_code_points(wide + "ab\xC3\xA9") == 5003);
+    CHECK(count_code_points(std::string(9000, '\x80')) == 0);
   }
 
   TEST_CASE("decode_utf8 and append_utf8 round-trip") {
