@@ -37,26 +37,33 @@ FileResult score_file(const rules::Profile& profile, const std::string& path, co
                       bool spare_core) {
   FileResult r;
   StageTimer timer(options.times);
+  // The storage of this thread's previous file's text, read into again:
+  // a buffer already allocated and faulted in, not a fresh one per file.
+  thread_local std::string spare;
+  // Above this a buffer is given back rather than kept between files.
+  constexpr std::size_t k_spare_capacity = 1 << 20;
   try {
-    auto read = util::read_file(path, options.max_file_size);
+    auto read = util::read_file(path, options.max_file_size, std::move(spare));
     timer.lap(&StageTimes::read_ns);
     if (!read.ok) {
       r.error = report::FileError{path, read.error};
       return r;
     }
     std::string error;
-    auto text = doc::decode_skill_text(read.data, error);
+    const bool decoded = doc::decode_skill_text_in_place(read.data, error);
     timer.lap(&StageTimes::decode_ns);
-    if (!text) {
+    if (!decoded) {
       r.error = report::FileError{path, error};
       return r;
     }
-    const doc::Document document(path, std::move(*text), profile.document.frontmatter, profile.document.yaml);
+    doc::Document document(path, std::move(read.data), profile.document.frontmatter, profile.document.yaml);
     timer.lap(&StageTimes::document_ns);
     r.assessment = assess::assess(profile, document, rules::EvalOptions{spare_core});
     if (profile.document.honor_suppressions || options.allow_suppressions) {
       assess::apply_suppressions(document.text(), options.known_rules, *r.assessment);
     }
+    std::string text = std::move(document).release_text();
+    if (text.capacity() <= k_spare_capacity) spare = std::move(text);
     timer.lap(&StageTimes::rules_ns);
   } catch (const doc::MarkdownLimitError& e) {
     // Markdown too large or too complex for cmark-gfm within its budget:

@@ -18,17 +18,38 @@ const Markdown& Document::markdown() const {
   return *markdown_;
 }
 
+namespace {
+
+// The error for invalid UTF-8, or an empty string.
+std::string utf8_error(std::string_view bytes) {
+  const auto bad = util::find_invalid_utf8(bytes);
+  if (!bad) return {};
+  std::string error = "not valid UTF-8 (invalid byte 0x";
+  static const char* hex = "0123456789abcdef";
+  const auto b = static_cast<unsigned char>(bytes[*bad]);
+  error += hex[b >> 4];
+  error += hex[b & 15];
+  error += " at offset " + std::to_string(*bad) + ")";
+  return error;
+}
+
+}  // namespace
+
 std::optional<std::string> decode_skill_text(std::string_view bytes, std::string& error) {
-  if (auto bad = util::find_invalid_utf8(bytes)) {
-    error = "not valid UTF-8 (invalid byte 0x";
-    static const char* hex = "0123456789abcdef";
-    const auto b = static_cast<unsigned char>(bytes[*bad]);
-    error += hex[b >> 4];
-    error += hex[b & 15];
-    error += " at offset " + std::to_string(*bad) + ")";
+  if (std::string e = utf8_error(bytes); !e.empty()) {
+    error = std::move(e);
     return std::nullopt;
   }
   return util::normalize_newlines(bytes);
+}
+
+bool decode_skill_text_in_place(std::string& bytes, std::string& error) {
+  if (std::string e = utf8_error(bytes); !e.empty()) {
+    error = std::move(e);
+    return false;
+  }
+  util::normalize_newlines_in_place(bytes);
+  return true;
 }
 
 util::UnicodeClasses Document::unicode_classes() const {

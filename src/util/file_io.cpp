@@ -34,8 +34,10 @@ class Fd {
 
 }  // namespace
 
-ReadResult read_file(const std::filesystem::path& path, std::uintmax_t max_bytes) {
+ReadResult read_file(const std::filesystem::path& path, std::uintmax_t max_bytes, std::string buffer) {
   ReadResult r;
+  buffer.clear();
+  r.data = std::move(buffer);
   // O_NONBLOCK so that opening a FIFO never waits for a writer.
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   if (fd.get() < 0) {
@@ -142,6 +144,28 @@ std::string normalize_newlines(std::string_view bytes) {
     if (i < bytes.size() && bytes[i] == '\n') ++i;
   }
   return out;
+}
+
+void normalize_newlines_in_place(std::string& text) {
+  const void* first = std::memchr(text.data(), '\r', text.size());
+  if (!first) return;
+  // Runs between carriage returns move down over the bytes dropped so far.
+  char* const base = text.data();
+  const std::size_t size = text.size();
+  std::size_t out = static_cast<std::size_t>(static_cast<const char*>(first) - base);
+  std::size_t i = out;
+  while (i < size) {
+    // base[i] is a carriage return.
+    base[out++] = '\n';
+    ++i;
+    if (i < size && base[i] == '\n') ++i;
+    const void* cr = std::memchr(base + i, '\r', size - i);
+    const std::size_t at = cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - base) : size;
+    if (out != i) std::memmove(base + out, base + i, at - i);
+    out += at - i;
+    i = at;
+  }
+  text.resize(out);
 }
 
 }  // namespace skillscore::util

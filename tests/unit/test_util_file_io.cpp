@@ -25,6 +25,34 @@ TEST_SUITE("util/file_io") {
     CHECK(normalize_newlines("") == "");
   }
 
+  TEST_CASE("normalize_newlines_in_place gives what normalize_newlines gives") {
+    // Random texts over the bytes that matter, runs of them included.
+    const char alphabet[] = {'\r', '\n', 'a', '\r', 'b'};
+    unsigned seed = 11;
+    for (int round = 0; round < 2000; ++round) {
+      std::string text;
+      seed = seed * 1103515245u + 12345u;
+      const std::size_t len = (seed >> 16) % 40;
+      for (std::size_t i = 0; i < len; ++i) {
+        seed = seed * 1103515245u + 12345u;
+        text += alphabet[(seed >> 16) % sizeof alphabet];
+      }
+      std::string in_place = text;
+      normalize_newlines_in_place(in_place);
+      REQUIRE(in_place == normalize_newlines(text));
+    }
+  }
+
+  TEST_CASE("read_file reads into the buffer it is given, whatever it held") {
+    TempDir dir;
+    const auto file = dir.path() / "SKILL.md";
+    REQUIRE(write_file_atomic(file, "short") == "");
+    std::string buffer(5000, 'x');
+    const auto r = read_file(file, 1 << 20, std::move(buffer));
+    CHECK(r.ok);
+    CHECK(r.data == "short");
+  }
+
   TEST_CASE("write_file_atomic writes and replaces without leaving temp files") {
     TempDir dir;
     const auto target = dir.path() / "quality_assessment.json";

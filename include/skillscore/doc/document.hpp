@@ -20,6 +20,9 @@ class Document {
 
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
+  // Gives the text's storage back (for the next file's read); the document
+  // is not to be used after.
+  std::string release_text() && { return std::move(text_); }
   const util::LineIndex& lines() const { return lines_; }
   const Frontmatter& frontmatter() const { return frontmatter_; }
   std::string_view body() const { return std::string_view(text_).substr(body_offset_, body_size_); }
@@ -46,5 +49,8 @@ class Document {
 // Reads bytes as Python's read_text(encoding="utf-8") would: strict UTF-8
 // (nullopt with `error` set otherwise), universal newlines, BOM kept.
 std::optional<std::string> decode_skill_text(std::string_view bytes, std::string& error);
+// The same in place: `bytes` becomes the text (no copy); false, with `error`
+// set and `bytes` left as it was, when they are not UTF-8.
+bool decode_skill_text_in_place(std::string& bytes, std::string& error);
 
 }  // namespace skillscore::doc
