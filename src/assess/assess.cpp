@@ -30,6 +30,7 @@ std::vector<std::pair<std::string, OutputValue>> outputs(const std::vector<rules
                                                                  const Assessment& a,
                                                                  const std::vector<std::string>& profile_issues) {
   std::vector<std::pair<std::string, OutputValue>> out;
+  out.reserve(fields.size());
   for (const auto& f : fields) {
     OutputValue v;
     switch (f.source) {
@@ -56,7 +57,7 @@ Assessment assess(const rules::Profile& profile, const doc::Document& document, 
   a.path = document.path();
   a.profile = profile.name;
   const rules::MetricResults metrics = rules::evaluate_metrics(profile, document, options);
-  const std::vector<rules::Finding> findings = rules::evaluate_checks(profile, metrics, document);
+  std::vector<rules::Finding> findings = rules::evaluate_checks(profile, metrics, document);
   a.score = score::compute_score(profile.score, metrics.values);
   // A profile that reads the frontmatter's state reports its errors itself.
   const bool profile_reports_frontmatter =
@@ -66,15 +67,18 @@ Assessment assess(const rules::Profile& profile, const doc::Document& document, 
                      d->property == rules::DocumentProperty::FrontmatterError);
       });
   if (!profile_reports_frontmatter) add_frontmatter_diagnostic(document.frontmatter(), a);
+  // The findings' texts are moved, not copied: they are not read again.
   std::vector<std::string> profile_issues;
-  for (const auto& f : findings) {
+  profile_issues.reserve(findings.size());
+  a.issues.reserve(a.issues.size() + findings.size());
+  for (auto& f : findings) {
     if (f.kind == rules::OutcomeKind::Strength) {
-      a.strengths.push_back(f.message);
+      a.strengths.push_back(std::move(f.message));
       continue;
     }
     const auto& check = profile.checks[static_cast<std::size_t>(f.check)];
     profile_issues.push_back(f.message);
-    a.issues.push_back({check.id, check.slug, f.severity, f.message, f.line, f.recommendation, f.column});
+    a.issues.push_back({check.id, check.slug, f.severity, std::move(f.message), f.line, std::move(f.recommendation), f.column});
   }
   a.metrics = outputs(profile.report.metrics, metrics, a, profile_issues);
   a.deterministic_metrics = outputs(profile.report.deterministic_metrics, metrics, a, profile_issues);

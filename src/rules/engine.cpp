@@ -34,6 +34,7 @@ std::string render(const Template& t, const std::vector<Value>& values) {
 
 std::vector<Finding> evaluate_checks(const Profile& profile, const MetricResults& metrics, const doc::Document& document) {
   std::vector<Finding> out;
+  out.reserve(profile.checks.size());  // at most one finding per check
   for (std::size_t c = 0; c < profile.checks.size(); ++c) {
     if (!profile.checks[c].enabled) continue;
     for (const Outcome& o : profile.checks[c].outcomes) {

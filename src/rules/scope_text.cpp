@@ -10,6 +10,13 @@ namespace {
 
 std::size_t count_newlines(std::string_view s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
+// A scope's pieces, made on first use: a deque allocates when it is
+// constructed, and most documents read only a few of the scopes.
+Pieces& made(std::optional<Pieces>& pieces) {
+  if (!pieces) pieces.emplace();
+  return *pieces;
+}
+
 }  // namespace
 
 std::size_t ScopeTexts::line_in(const TextPiece& piece, std::size_t offset) const {
@@ -49,13 +56,14 @@ const std::vector<bool>* ScopeTexts::body_presence(bool wait) {
 }
 
 const CodeBlocks& ScopeTexts::code_blocks() {
-  if (have_blocks_) return blocks_;
+  if (have_blocks_) return *blocks_;
   have_blocks_ = true;
+  blocks_.emplace();
   const auto& spec = profile_.document;
   if (spec.code_blocks == CodeBlockSource::Regex) {
     const int slot = profile_.presence ? profile_.presence->code_block_slot() : -1;
     const auto* present = slot >= 0 ? body_presence() : nullptr;
-    if (present && !(*present)[static_cast<std::size_t>(slot)]) return blocks_;
+    if (present && !(*present)[static_cast<std::size_t>(slot)]) return *blocks_;
     const std::string_view body = doc_.body();
     const Regex& re = *spec.code_block_pattern;
     const int ngroups = re.group_count();
@@ -80,7 +88,7 @@ const CodeBlocks& ScopeTexts::code_blocks() {
                                                     : doc_.body_offset() + whole.end;
       b.fence_line = static_cast<std::uint32_t>(line_at(doc_.body_offset() + whole.begin));
       b.code_line = static_cast<std::uint32_t>(line_at(code_offset));
-      blocks_.push_back(b);
+      blocks_->push_back(b);
       pos = whole.end > pos ? whole.end : pos + 1;
     }
   } else {
@@ -88,10 +96,10 @@ const CodeBlocks& ScopeTexts::code_blocks() {
     for (const auto& cb : doc_.markdown().code_blocks) {
       if (fenced_only && !cb.fenced) continue;
       const auto line = static_cast<std::uint32_t>(cb.line);
-      blocks_.push_back({cb.language, cb.literal, cb.fenced ? line + 1 : line, line});
+      blocks_->push_back({cb.language, cb.literal, cb.fenced ? line + 1 : line, line});
     }
   }
-  return blocks_;
+  return *blocks_;
 }
 
 const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
@@ -109,32 +117,32 @@ const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
     case Scope::Body:
       if (!have_body_) {
         have_body_ = true;
-        body_.push_back({doc_.body(), doc_.line_of(doc_.body_offset()), doc_.unicode_classes()});
+        made(body_).push_back({doc_.body(), doc_.line_of(doc_.body_offset()), doc_.unicode_classes()});
       }
-      return body_;
+      return made(body_);
     case Scope::CodeBlocks:
       if (!have_code_) {
         have_code_ = true;
         const auto classes = code_classes();
-        for (const auto& b : code_blocks()) code_.push_back({b.code, b.code_line, classes});
+        for (const auto& b : code_blocks()) made(code_).push_back({b.code, b.code_line, classes});
       }
-      return code_;
+      return made(code_);
     case Scope::Headings:
       if (!have_headings_) {
         have_headings_ = true;
-        for (const auto& h : doc_.markdown().headings) headings_.push_back({h.text, h.line});
+        for (const auto& h : doc_.markdown().headings) made(headings_).push_back({h.text, h.line});
       }
-      return headings_;
+      return made(headings_);
     case Scope::File:
       if (!have_file_) {
         have_file_ = true;
-        file_.push_back({doc_.text(), 1});
+        made(file_).push_back({doc_.text(), 1});
       }
-      return file_;
+      return made(file_);
     case Scope::Scripts:
     case Scope::References: {
       const bool scripts = scope == Scope::Scripts;
-      Pieces& pieces = scripts ? scripts_ : references_;
+      Pieces& pieces = made(scripts ? scripts_ : references_);
       bool& have = scripts ? have_scripts_ : have_references_;
       if (!have) {
         have = true;
@@ -147,9 +155,9 @@ const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
     case Scope::Links:
       if (!have_links_) {
         have_links_ = true;
-        for (const auto& l : doc_.markdown().links) links_.push_back({l.url, l.line});
+        for (const auto& l : doc_.markdown().links) made(links_).push_back({l.url, l.line});
       }
-      return links_;
+      return made(links_);
     case Scope::Prose:
       if (!have_prose_) {
         have_prose_ = true;
@@ -174,11 +182,11 @@ const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
           start = nl + 1;
           ++line;
         }
-        prose_.push_back({prose_text_, first, doc_.unicode_classes()});
+        made(prose_).push_back({prose_text_, first, doc_.unicode_classes()});
       }
-      return prose_;
+      return made(prose_);
   }
-  return body_;
+  return made(body_);
 }
 
 }  // namespace skillscore::rules

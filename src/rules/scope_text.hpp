@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <deque>
 #include <future>
+#include <list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,11 +66,12 @@ class ScopeTexts {
   int presence_state_ = 0;  // 0: not computed, 1: computed, -1: unavailable
   std::vector<bool> presence_;
   std::future<std::optional<std::vector<bool>>> pending_presence_;  // from start_body_presence()
-  CodeBlocks blocks_;
-  Pieces body_, code_, headings_, prose_, links_, file_, scripts_, references_;
+  // Made on first use (an empty deque already holds an allocation).
+  std::optional<CodeBlocks> blocks_;
+  std::optional<Pieces> body_, code_, headings_, prose_, links_, file_, scripts_, references_;
   std::vector<SkillFile> script_files_, reference_files_;
   bool have_file_ = false, have_scripts_ = false, have_references_ = false;
-  std::deque<std::pair<HeadingLevels, Pieces>> headings_by_level_;  // stable references
+  std::list<std::pair<HeadingLevels, Pieces>> headings_by_level_;  // stable references, nothing allocated while empty
   std::string prose_text_;
   bool have_body_ = false, have_code_ = false, have_headings_ = false, have_prose_ = false, have_links_ = false;
 };
