@@ -1,5 +1,7 @@
 #include "skillscore/util/pystr.hpp"
 
+#include <array>
+
 #include "skillscore/util/utf8.hpp"
 
 namespace skillscore::util {
@@ -34,11 +36,25 @@ std::string_view py_strip(std::string_view s) {
 }
 
 std::size_t py_split_count(std::string_view s) {
+  // py_is_space of each ASCII character, looked up rather than called per byte.
+  static const auto ascii_space = [] {
+    std::array<bool, 128> t{};
+    for (char32_t c = 0; c < 128; ++c) t[c] = py_is_space(c);
+    return t;
+  }();
   std::size_t count = 0;
   bool in_word = false;
   std::size_t pos = 0;
   while (pos < s.size()) {
-    const bool space = py_is_space(decode_utf8(s, pos));
+    // ASCII is its own code point: decoded only beyond it.
+    const auto byte = static_cast<unsigned char>(s[pos]);
+    bool space;
+    if (byte < 0x80) {
+      space = ascii_space[byte];
+      ++pos;
+    } else {
+      space = py_is_space(decode_utf8(s, pos));
+    }
     if (!space && !in_word) ++count;
     in_word = !space;
   }
@@ -50,6 +66,12 @@ std::string py_lower_for_ascii_match(std::string_view s) {
   out.reserve(s.size());
   std::size_t pos = 0;
   while (pos < s.size()) {
+    const auto byte = static_cast<unsigned char>(s[pos]);
+    if (byte < 0x80) {  // ASCII: no decoding
+      out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte);
+      ++pos;
+      continue;
+    }
     const std::size_t start = pos;
     const char32_t cp = decode_utf8(s, pos);
     if (cp >= 'A' && cp <= 'Z') {
