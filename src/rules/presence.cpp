@@ -147,8 +147,11 @@ const PresenceIndex::Variant& PresenceIndex::compiled(util::UnicodeClasses class
     // nothing in 'x' * 64 + '[](guides/', with any flags; the differential
     // fuzzer met it, see docs/robustness.md). Their literals (atoms) are
     // looked for by the set, and a "may match" is confirmed by RE2.
-    if (ascii && vectorscan_use_ != VectorscanUse::Never) {
-      v.vectorscan = VectorscanSet::build(v.patterns, vectorscan_use_ == VectorscanUse::CompileIfMissing);
+    // The patterns as written go to Vectorscan too, converted for any text
+    // (fewer of them: Unicode classes under IGNORECASE stay with RE2).
+    if (vectorscan_use_ != VectorscanUse::Never) {
+      v.vectorscan = VectorscanSet::build(v.patterns, vectorscan_use_ == VectorscanUse::CompileIfMissing,
+                                          ascii ? VectorscanTexts::NoUnicodeClasses : VectorscanTexts::Any);
     }
     v.ok = true;
     std::vector<std::string> rest;
@@ -165,7 +168,9 @@ const PresenceIndex::Variant& PresenceIndex::compiled(util::UnicodeClasses class
   return v;
 }
 
-const VectorscanSet* PresenceIndex::vectorscan() const { return compiled(util::UnicodeClasses::Unneeded).vectorscan.get(); }
+const VectorscanSet* PresenceIndex::vectorscan(util::UnicodeClasses classes) const {
+  return compiled(classes).vectorscan.get();
+}
 
 bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, std::vector<bool>& present) const {
   classes = util::resolve_unicode_classes(classes, text);

@@ -79,9 +79,10 @@ class PresenceIndex {
   PresenceKind kind() const { return kind_; }
   int code_block_slot() const { return code_block_slot_; }
   std::size_t size() const { return slots_; }
-  // The Vectorscan database of the ASCII forms, compiled or found on first
-  // use (nullptr: none); for tests and the build tool.
-  const VectorscanSet* vectorscan() const;
+  // The Vectorscan database of the ASCII forms (or, with Needed, of the
+  // patterns as written), compiled or found on first use (nullptr: none);
+  // for tests and the build tool.
+  const VectorscanSet* vectorscan(util::UnicodeClasses classes = util::UnicodeClasses::Unneeded) const;
 
  private:
   // The patterns as written, and their ASCII forms (Regex::ascii_), each
@@ -95,7 +96,7 @@ class PresenceIndex {
     re2::FilteredRE2 filter{3};     // of `gaps`; its atoms follow the set patterns
     mutable std::unique_ptr<RE2::Set> set;  // of the patterns Vectorscan does not cover
     mutable std::vector<int> set_slot;      // set pattern -> pattern number
-    mutable std::unique_ptr<VectorscanSet> vectorscan;  // ASCII forms only
+    mutable std::unique_ptr<VectorscanSet> vectorscan;
     mutable std::once_flag once;
     mutable bool ok = false;
     bool filter_gaps(std::string& error);  // builds `filter`, appends its atoms
