@@ -29,12 +29,22 @@ int main(int argc, char** argv) {
     }
     // Both kinds of index: a run of many files scans with the first, a run
     // of a few small ones with the second (PresenceKind).
-    for (const auto kind : {PresenceKind::Full, PresenceKind::ScanOnly}) {
+    // And the full index's database of the patterns as written, for texts
+    // that need Unicode classes.
+    struct Wanted {
+      PresenceKind kind;
+      skillscore::util::UnicodeClasses classes;
+      const char* suffix;
+    };
+    using skillscore::util::UnicodeClasses;
+    for (const auto& [kind, classes, suffix] : {Wanted{PresenceKind::Full, UnicodeClasses::Unneeded, ""},
+                                               Wanted{PresenceKind::Full, UnicodeClasses::Needed, "_exact"},
+                                               Wanted{PresenceKind::ScanOnly, UnicodeClasses::Unneeded, "_scan"}}) {
       auto index = PresenceIndex::build(*profile, error, VectorscanUse::CompileIfMissing, kind);
-      const VectorscanSet* set = index ? index->vectorscan() : nullptr;
+      const VectorscanSet* set = index ? index->vectorscan(classes) : nullptr;
       const std::string bytes = set ? set->serialize() : std::string();
       if (bytes.empty()) continue;  // Vectorscan takes none of its patterns
-      const std::string ids = "k_covered_" + std::to_string(i) + (kind == PresenceKind::Full ? "" : "_scan");
+      const std::string ids = "k_covered_" + std::to_string(i) + suffix;
       arrays += "const std::uint32_t " + ids + "[] = {";
       for (const auto id : set->covered_patterns()) arrays += std::to_string(id) + ",";
       arrays += "};\n";

@@ -25,7 +25,9 @@ bool selected(const std::string& path, const BatchSettings& s) {
 SkillFiles find_skill_files(const BatchOptions& o, const BatchSettings& settings, report::SummaryBuilder& summary,
                             bool& failed) {
   const auto discover_start = std::chrono::steady_clock::now();
-  batch::Discovered found = batch::discover(o.paths);
+  batch::DiscoveryOptions options;
+  options.jobs = o.jobs;
+  batch::Discovered found = batch::discover(o.paths, options);
   const auto discover_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - discover_start).count();
   for (const auto& p : found.problems) {
     spdlog::error("{}: {}", p.path, p.message);

@@ -4,10 +4,12 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <set>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 namespace skillscore::batch {
@@ -19,31 +21,43 @@ namespace {
 // unknown) are looked up. std::filesystem's iterator paid a path object and
 // more system calls per entry: discovery took about as long as reading
 // every file (19 ms against `find`'s 18 on the corpus).
+using DirId = std::pair<dev_t, ino_t>;
+
 class Walker {
  public:
   Walker(const DiscoveryOptions& options, Discovered& out, fs::path cwd)
       : options_(options), out_(out), cwd_(std::move(cwd)) {}
 
   void walk(const std::string& dir) {
+    std::string prefix;
+    std::vector<std::string> subdirs;
+    if (!enter(dir, prefix, subdirs)) return;
+    for (const auto& d : subdirs) walk(prefix + d);
+    stack_.pop_back();
+  }
+
+  // Lists `dir` (its skill file goes to the output) and leaves it on the
+  // stack, with its subdirectories to walk, sorted; false when it is not
+  // to be walked (unreadable, a loop, seen before).
+  bool enter(const std::string& dir, std::string& prefix, std::vector<std::string>& subdirs) {
     DIR* handle = ::opendir(dir.c_str());
     struct stat st {};
     if (handle == nullptr || ::fstat(::dirfd(handle), &st) != 0) {
       problem(dir, std::string("cannot read directory: ") + std::strerror(errno));
       if (handle != nullptr) ::closedir(handle);
-      return;
+      return false;
     }
-    const std::pair<dev_t, ino_t> id{st.st_dev, st.st_ino};
+    const DirId id{st.st_dev, st.st_ino};
     const bool loop = std::find(stack_.begin(), stack_.end(), id) != stack_.end();
     // A second link to a directory already walked: its skills are listed once.
     if (loop || !visited_.insert(id).second) {
       ::closedir(handle);
       if (loop) out_.notes.push_back({shown(dir), "symlink loop (a link to a directory that contains it), not followed"});
-      return;
+      return false;
     }
     stack_.push_back(id);
-    const std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + '/';
-    std::vector<std::string> subdirs;  // names
-    std::vector<std::string> skills;   // SKILL.md and skill.md of this directory
+    prefix = dir.empty() || dir.back() == '/' ? dir : dir + '/';
+    std::vector<std::string> skills;  // SKILL.md and skill.md of this directory
     while (true) {
       errno = 0;
       const dirent* e = ::readdir(handle);
@@ -84,9 +98,16 @@ class Walker {
     std::sort(skills.begin(), skills.end());
     if (!skills.empty()) out_.files.push_back(shown(prefix + skills.front()));
     std::sort(subdirs.begin(), subdirs.end());
-    for (const auto& d : subdirs) walk(prefix + d);
-    stack_.pop_back();
+    return true;
   }
+
+  // Walks below a directory that another walker entered: its ancestors are
+  // on this stack too, so a link back to them is the same loop.
+  void start_below(const Walker& parent) {
+    stack_ = parent.stack_;
+    visited_.insert(stack_.begin(), stack_.end());
+  }
+  const std::set<DirId>& visited() const { return visited_; }
 
   void problem(const std::string& p, std::string msg) { out_.problems.push_back({shown(p), std::move(msg)}); }
 
@@ -96,9 +117,54 @@ class Walker {
   const DiscoveryOptions& options_;
   Discovered& out_;
   const fs::path cwd_;  // looked up once: display_path asks the kernel each time
-  std::set<std::pair<dev_t, ino_t>> visited_;
-  std::vector<std::pair<dev_t, ino_t>> stack_;  // the directories being walked, root first
+  std::set<DirId> visited_;
+  std::vector<DirId> stack_;  // the directories being walked, root first
 };
+
+
+// One directory's subtrees walked by `jobs` threads, each subdirectory a
+// task taken in order. The results are joined in the walk's order, so files,
+// problems and notes come out as one thread's walk gives them, unless two
+// subtrees meet the same directory (links): which one lists it depends on
+// the order of the walk, so then the tree is walked again by one thread.
+// false: walked again, or not at all (`out` is then untouched).
+bool walk_in_parallel(const std::string& root, const DiscoveryOptions& options, const fs::path& cwd, unsigned jobs,
+                      Discovered& out) {
+  Discovered top;
+  Walker walker(options, top, cwd);
+  std::string prefix;
+  std::vector<std::string> subdirs;
+  if (!walker.enter(root, prefix, subdirs) || subdirs.size() < 2) return false;
+  std::vector<Discovered> parts(subdirs.size());
+  std::vector<std::set<DirId>> seen(subdirs.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t k = next++; k < subdirs.size(); k = next++) {
+      Walker w(options, parts[k], cwd);
+      w.start_below(walker);
+      w.walk(prefix + subdirs[k]);
+      seen[k] = w.visited();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, subdirs.size()); ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  std::set<DirId> all(walker.visited());
+  for (const auto& ids : seen) {
+    for (const auto& id : ids) {
+      if (!walker.visited().count(id) && !all.insert(id).second) return false;
+    }
+  }
+  auto append = [&out](Discovered& d) {
+    for (auto& f : d.files) out.files.push_back(std::move(f));
+    for (auto& p : d.problems) out.problems.push_back(std::move(p));
+    for (auto& n : d.notes) out.notes.push_back(std::move(n));
+  };
+  append(top);
+  for (auto& part : parts) append(part);
+  return true;
+}
 
 }  // namespace
 
@@ -122,6 +188,21 @@ std::string display_path(const fs::path& p, const fs::path& cwd) {
 }
 
 Discovered discover(const std::vector<std::string>& paths, const DiscoveryOptions& options) {
+  // One path, a directory, may be walked by several threads (options.jobs).
+  if (paths.size() == 1 && options.jobs > 1) {
+    std::error_code ec;
+    if (fs::is_directory(fs::status(paths[0], ec)) && !ec) {
+      std::error_code cwd_error;
+      fs::path cwd = fs::current_path(cwd_error);
+      if (cwd_error) cwd.clear();
+      Discovered out;
+      if (walk_in_parallel(paths[0], options, cwd, options.jobs, out)) {
+        std::sort(out.files.begin(), out.files.end());
+        out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
+        return out;
+      }
+    }
+  }
   Discovered out;
   std::error_code cwd_error;
   fs::path cwd = fs::current_path(cwd_error);

@@ -35,20 +35,15 @@ std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std:
   index->vectorscan_use_ = vectorscan;
   index->kind_ = kind;
   index->metric_slots_.resize(profile.metrics.size());
-  // Both sets get the same patterns in the same order, so slots agree; they
-  // are parsed and compiled when a text first needs them (match()).
+  // Both variants get the same patterns in the same order, so slots agree;
+  // they are parsed and compiled when a text first needs them (match()).
   auto add_both = [&](const std::string& exact, const std::string& ascii) {
     index->exact_.patterns.push_back(exact);
     index->ascii_.patterns.push_back(ascii);
     return static_cast<int>(index->exact_.patterns.size()) - 1;
   };
-  // Set patterns get their slots now; gap patterns get filter ids, turned
-  // into slots after the set's own.
-  struct Ref {
-    int* slot;
-    int filter_id;
-  };
-  std::vector<Ref> gaps;
+  // Set patterns get their slots now; gap patterns get slots after theirs.
+  std::vector<int*> gap_slots;
   auto add = [&](const Regex& re, int& slot) {
     if (worth_indexing(re)) {
       slot = add_both(re.re2_pattern(), re.ascii_pattern());
@@ -57,12 +52,9 @@ std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std:
     // A scan-only index has no filter, and Vectorscan misses some gap
     // patterns' matches (see compiled()): no slot, so they are searched.
     if (kind == PresenceKind::ScanOnly) return;
-    int id = -1;
-    if (index->gap_filter_.Add(re.re2_pattern(), set_options(), &id) != RE2::NoError) {
-      error = "cannot filter pattern '" + re.source() + "'";
-      return;
-    }
-    gaps.push_back({&slot, id});
+    index->exact_.gaps.push_back(re.re2_pattern());
+    index->ascii_.gaps.push_back(re.ascii_pattern());
+    gap_slots.push_back(&slot);
   };
   for (std::size_t m = 0; m < profile.metrics.size(); ++m) {
     const MetricDef& def = profile.metrics[m];
@@ -81,20 +73,32 @@ std::shared_ptr<PresenceIndex> PresenceIndex::build(const Profile& profile, std:
   if (profile.document.code_block_pattern && !profile.document.code_block_pattern->direct()) {
     add(*profile.document.code_block_pattern, index->code_block_slot_);
   }
-  if (!error.empty()) return nullptr;
-  // The literals the gap patterns need are looked for by the set, case-blind
-  // (a superset of FilteredRE2's lower-cased atoms: sound for a filter).
-  std::vector<std::string> atoms;
-  if (!gaps.empty()) index->gap_filter_.Compile(&atoms);
-  index->atoms_begin_ = static_cast<int>(index->exact_.patterns.size());
-  for (const auto& atom : atoms) {
-    const std::string literal = "(?i)" + RE2::QuoteMeta(atom);
-    index->atom_slots_.push_back(add_both(literal, literal));
-  }
   index->set_slots_ = static_cast<int>(index->exact_.patterns.size());
-  for (auto& g : gaps) *g.slot = index->set_slots_ + g.filter_id;
-  index->slots_ = index->exact_.patterns.size() + gaps.size();
+  for (std::size_t g = 0; g < gap_slots.size(); ++g) *gap_slots[g] = index->set_slots_ + static_cast<int>(g);
+  index->slots_ = index->exact_.patterns.size() + gap_slots.size();
+  // The filters are built now, not on first use, so that a pattern
+  // FilteredRE2 refuses is an error of the profile's load.
+  if (!index->exact_.filter_gaps(error) || !index->ascii_.filter_gaps(error)) return nullptr;
   return index;
+}
+
+bool PresenceIndex::Variant::filter_gaps(std::string& error) {
+  for (const auto& gap : gaps) {
+    int id = -1;
+    if (filter.Add(gap, set_options(), &id) != RE2::NoError) {
+      error = "cannot filter pattern '" + gap + "'";
+      return false;
+    }
+  }
+  if (gaps.empty()) return true;
+  // The literals the gap patterns need are looked for with the set's
+  // patterns, case-blind (a superset of FilteredRE2's lower-cased atoms:
+  // sound for a filter). The ASCII forms have ASCII atoms ('guides', not
+  // 'guıdes' too), which Vectorscan can look for.
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  for (const auto& atom : atoms) patterns.push_back("(?i)" + RE2::QuoteMeta(atom));
+  return true;
 }
 
 void PresenceIndex::prepare(Profile& profile, const std::vector<std::string>& files) {
@@ -143,8 +147,11 @@ const PresenceIndex::Variant& PresenceIndex::compiled(util::UnicodeClasses class
     // nothing in 'x' * 64 + '[](guides/', with any flags; the differential
     // fuzzer met it, see docs/robustness.md). Their literals (atoms) are
     // looked for by the set, and a "may match" is confirmed by RE2.
-    if (ascii && vectorscan_use_ != VectorscanUse::Never) {
-      v.vectorscan = VectorscanSet::build(v.patterns, vectorscan_use_ == VectorscanUse::CompileIfMissing);
+    // The patterns as written go to Vectorscan too, converted for any text
+    // (fewer of them: Unicode classes under IGNORECASE stay with RE2).
+    if (vectorscan_use_ != VectorscanUse::Never) {
+      v.vectorscan = VectorscanSet::build(v.patterns, vectorscan_use_ == VectorscanUse::CompileIfMissing,
+                                          ascii ? VectorscanTexts::NoUnicodeClasses : VectorscanTexts::Any);
     }
     v.ok = true;
     std::vector<std::string> rest;
@@ -161,36 +168,46 @@ const PresenceIndex::Variant& PresenceIndex::compiled(util::UnicodeClasses class
   return v;
 }
 
-const VectorscanSet* PresenceIndex::vectorscan() const { return compiled(util::UnicodeClasses::Unneeded).vectorscan.get(); }
+const VectorscanSet* PresenceIndex::vectorscan(util::UnicodeClasses classes) const {
+  return compiled(classes).vectorscan.get();
+}
 
 bool PresenceIndex::match(std::string_view text, util::UnicodeClasses classes, std::vector<bool>& present) const {
   classes = util::resolve_unicode_classes(classes, text);
   const Variant& v = compiled(classes);
   if (!v.ok) return false;
+  // Hits by the variant's own pattern numbers: the set patterns (slots
+  // [0, set_slots_)) and then the variant's atoms.
+  thread_local std::vector<bool> hits;
+  hits.assign(v.patterns.size(), false);
+  if (v.vectorscan && !v.vectorscan->scan(text, hits)) return false;
   present.assign(slots_, false);
-  if (v.vectorscan && !v.vectorscan->scan(text, present)) return false;
+  const auto set_slots = static_cast<std::size_t>(set_slots_);
   if (kind_ == PresenceKind::ScanOnly) {
     for (std::size_t i = 0; i < slots_; ++i) {
-      if (!v.vectorscan->covers(i)) present[i] = true;  // may match: exact() says it is no answer
+      // Not covered: may match (exact() says it is no answer).
+      present[i] = !v.vectorscan->covers(i) || hits[i];
     }
     return true;
   }
   if (v.set) {
-    std::vector<int> hits;
+    thread_local std::vector<int> set_hits;
+    set_hits.clear();
     RE2::Set::ErrorInfo info{};
-    const bool any = v.set->Match(re2::StringPiece(text.data(), text.size()), &hits, &info);
+    const bool any = v.set->Match(re2::StringPiece(text.data(), text.size()), &set_hits, &info);
     if (!any && info.kind != RE2::Set::kNoError) return false;
-    for (int h : hits) present[static_cast<std::size_t>(v.set_slot[static_cast<std::size_t>(h)])] = true;
+    for (int h : set_hits) hits[static_cast<std::size_t>(v.set_slot[static_cast<std::size_t>(h)])] = true;
   }
-  if (slots_ > static_cast<std::size_t>(set_slots_)) {  // gap patterns to filter
-    std::vector<int> atoms, maybe;
-    for (std::size_t a = 0; a < atom_slots_.size(); ++a) {
-      if (present[static_cast<std::size_t>(atom_slots_[a])]) atoms.push_back(static_cast<int>(a));
+  for (std::size_t i = 0; i < set_slots; ++i) present[i] = hits[i];
+  if (!v.gaps.empty()) {
+    thread_local std::vector<int> atoms, maybe;
+    atoms.clear();
+    maybe.clear();
+    for (std::size_t a = set_slots; a < hits.size(); ++a) {
+      if (hits[a]) atoms.push_back(static_cast<int>(a - set_slots));
     }
-    gap_filter_.AllPotentials(atoms, &maybe);
-    for (int id : maybe) {
-      present[static_cast<std::size_t>(set_slots_ + id)] = true;
-    }
+    v.filter.AllPotentials(atoms, &maybe);
+    for (int id : maybe) present[set_slots + static_cast<std::size_t>(id)] = true;
   }
   return true;
 }

@@ -1,5 +1,6 @@
 // RE2 patterns in the PCRE syntax Vectorscan reads, when the meaning is
 // surely the same: anything else is left to RE2 (nullopt).
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <string>
@@ -28,13 +29,46 @@ bool case_free(std::uint32_t cp) {
   return false;
 }
 
+// Characters beyond ASCII, outside those blocks, that fold to no other
+// character in RE2 nor in Vectorscan's UTF-8 caseless mode (each engine was
+// asked with every code point): the Unicode spaces of Python's \s, and the
+// Turkish dotted and dotless i that the Python forms spell out ([iIİı]).
+bool folds_to_itself(std::uint32_t cp) {
+  static constexpr std::uint32_t k_ranges[][2] = {
+      {0x85, 0x85}, {0xA0, 0xA0}, {0x130, 0x131}, {0x1680, 0x1680}, {0x2000, 0x200A},
+      {0x2028, 0x2029}, {0x202F, 0x202F}, {0x205F, 0x205F}, {0x3000, 0x3000},
+  };
+  for (const auto& r : k_ranges) {
+    if (cp >= r[0] && cp <= r[1]) return true;
+  }
+  return false;
+}
+
+// Whether every character of [lo, hi] beyond ASCII is one of the above, or
+// in one case-free block: then IGNORECASE means the same in both engines
+// (ASCII letters fold alike in both, 'k' and 's' to the Kelvin sign and the
+// long s as well).
+bool fold_safe(std::uint32_t lo, std::uint32_t hi) {
+  if (hi < 0x80) return true;
+  lo = std::max<std::uint32_t>(lo, 0x80);
+  if (hi - lo > 0x1000) return false;  // wide ranges: not worth the walk
+  for (std::uint32_t cp = lo; cp <= hi; ++cp) {
+    if (!case_free(cp) && !folds_to_itself(cp)) return false;
+  }
+  return true;
+}
+
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 struct Converter {
   std::string_view in;
   std::size_t i = 0;
   bool caseless = false;  // IGNORECASE anywhere in the pattern
+  VectorscanTexts texts = VectorscanTexts::NoUnicodeClasses;
   std::string out;
+  // The code point of the last member escape() or copy_utf8() read, -1 for
+  // a class escape ('\d'): char_class() sees ranges with it.
+  long last_cp = -1;
 
   // One UTF-8 character at in[i] (valid: RE2 parsed the pattern), copied.
   bool copy_utf8() {
@@ -43,7 +77,8 @@ struct Converter {
     if (i + n > in.size()) return false;
     std::uint32_t cp = lead & (n == 4 ? 0x07 : n == 3 ? 0x0F : 0x1F);
     for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(in[i + k]) & 0x3F);
-    if (caseless && !case_free(cp)) return false;
+    if (caseless && !fold_safe(cp, cp)) return false;
+    last_cp = static_cast<long>(cp);
     out.append(in.substr(i, n));
     i += n;
     return true;
@@ -54,7 +89,9 @@ struct Converter {
     if (i + 1 >= in.size()) return false;
     const char e = in[i + 1];
     const auto u = static_cast<unsigned char>(e);
+    last_cp = -1;
     if (u < 0x80 && !std::isalnum(u) && u >= 0x20) {  // '\.', '\*', '\ ': the character itself
+      last_cp = u;
       out += '\\';
       out += e;
       i += 2;
@@ -62,24 +99,26 @@ struct Converter {
     }
     switch (e) {
       case 't': case 'n': case 'r': case 'f':
+        last_cp = e == 't' ? 9 : e == 'n' ? 10 : e == 'r' ? 13 : 12;
+        [[fallthrough]];
       case 'd': case 'w':  // ASCII in both without Unicode properties
         out += '\\';
         out += e;
         i += 2;
         return true;
       case 'D': case 'W':
-        if (in_class) return false;
+        if (in_class || negation_folds()) return false;
         out += '\\';
         out += e;
         i += 2;
         return true;
-      case 'v': out += "\\x0B"; i += 2; return true;  // PCRE's \v is a class
+      case 'v': out += "\\x0B"; i += 2; last_cp = 0x0B; return true;  // PCRE's \v is a class
       case 's':  // RE2's \s; PCRE's has \v too
         out += in_class ? "\\t\\n\\f\\r " : "[\\t\\n\\f\\r ]";
         i += 2;
         return true;
       case 'S':
-        if (in_class) return false;
+        if (in_class || negation_folds()) return false;
         out += "[^\\t\\n\\f\\r ]";
         i += 2;
         return true;
@@ -101,7 +140,8 @@ struct Converter {
           if (hex.size() != 2) return false;
         }
         const auto cp = static_cast<std::uint32_t>(std::stoul(hex, nullptr, 16));
-        if (cp > 0x10FFFF || (caseless && !case_free(cp))) return false;
+        if (cp > 0x10FFFF || (caseless && !fold_safe(cp, cp))) return false;
+        last_cp = static_cast<long>(cp);
         out += "\\x{" + hex + "}";
         i = k;
         return true;
@@ -110,10 +150,17 @@ struct Converter {
     }
   }
 
+  // A negated class (or \D, \W, \S) under IGNORECASE on any text: RE2
+  // folds the class before negating it ('(?i)\W' matches 'k', whose Kelvin
+  // sign is in \W), which is not known to be Vectorscan's reading. On texts
+  // without letters beyond ASCII the two agree.
+  bool negation_folds() const { return caseless && texts == VectorscanTexts::Any; }
+
   bool char_class() {
     out += '[';
     ++i;
     if (i < in.size() && in[i] == '^') {
+      if (negation_folds()) return false;
       out += '^';
       ++i;
     }
@@ -121,21 +168,45 @@ struct Converter {
       out += "\\]";
       ++i;
     }
-    bool wide = false, range = false;  // a character beyond ASCII; a '-' range
+    // Each member's code points, for the IGNORECASE check: a range between
+    // case-free ends may span cased letters.
+    long range_from = -1;  // the start of a range whose '-' was just read
+    long prev = -1;        // the last single member
+    auto member = [&](long cp) {
+      if (cp < 0) {
+        prev = range_from = -1;
+        return true;
+      }
+      const long lo = range_from >= 0 ? range_from : cp;
+      prev = range_from >= 0 ? -1 : cp;  // 'a-c-e' is a-c, '-' and 'e'
+      range_from = -1;
+      // On any text, the classes beyond ASCII are kept to the few characters
+      // above, with or without IGNORECASE: with Python's \d or \w spelled out
+      // (hundreds of ranges) in a database of many patterns, Vectorscan 5.4.9
+      // missed matches of them (the test "on any text" found it).
+      if (!caseless && texts != VectorscanTexts::Any) return true;
+      return lo <= cp && fold_safe(static_cast<std::uint32_t>(lo), static_cast<std::uint32_t>(cp));
+    };
     while (i < in.size() && in[i] != ']') {
       const char c = in[i];
       if (c == '[' && i + 1 < in.size() && (in[i + 1] == ':' || in[i + 1] == '=' || in[i + 1] == '.')) return false;
       if (c == '\\') {
-        if (!escape(true)) return false;
+        if (!escape(true) || !member(last_cp)) return false;
         continue;
       }
       if (static_cast<unsigned char>(c) >= 0x80) {
-        wide = true;
-        if (!copy_utf8()) return false;
+        if (!copy_utf8() || !member(last_cp)) return false;
         continue;
       }
       if (c == '\0') return false;
-      if (c == '-') range = true;
+      if (c == '-' && prev >= 0 && range_from < 0 && i + 1 < in.size() && in[i + 1] != ']') {
+        range_from = prev;  // the next member ends the range
+        prev = -1;
+        out += c;
+        ++i;
+        continue;
+      }
+      if (!member(static_cast<unsigned char>(c))) return false;
       if (c == '[') {
         out += "\\[";
       } else {
@@ -143,8 +214,7 @@ struct Converter {
       }
       ++i;
     }
-    // A range between case-free ends may span cased letters.
-    if (i >= in.size() || (caseless && wide && range)) return false;
+    if (i >= in.size() || range_from >= 0) return false;
     out += ']';
     ++i;
     return true;
@@ -213,7 +283,7 @@ bool flag_group_has(std::string_view p, char flag, bool only_on) {
 
 }  // namespace
 
-std::optional<VectorscanExpression> to_vectorscan(std::string_view re2_pattern) {
+std::optional<VectorscanExpression> to_vectorscan(std::string_view re2_pattern, VectorscanTexts texts) {
   VectorscanExpression expr;
   std::string_view p = re2_pattern;
   // The leading flags Regex::compile puts in front become database flags.
@@ -235,7 +305,7 @@ std::optional<VectorscanExpression> to_vectorscan(std::string_view re2_pattern) 
   // '$' is the end of the text in RE2 and before a final newline too in
   // PCRE, so it is only taken under MULTILINE throughout.
   const bool dollar_ok = expr.multiline && !flag_group_has(p, 'm', false);
-  Converter c{p, 0, expr.caseless || flag_group_has(p, 'i', true), {}};
+  Converter c{p, 0, expr.caseless || flag_group_has(p, 'i', true), texts, {}};
   while (c.i < p.size()) {
     const char ch = p[c.i];
     bool ok = true;

@@ -87,6 +87,48 @@ TEST_SUITE("batch/discover") {
     CHECK(d.notes.empty());
   }
 
+  TEST_CASE("several threads find what one finds, problems and notes in the same order") {
+    auto same = [](const Discovered& a, const Discovered& b) {
+      auto flat = [](const std::vector<Discovered::Problem>& v) {
+        std::vector<std::string> out;
+        for (const auto& p : v) out.push_back(p.path + ": " + p.message);
+        return out;
+      };
+      return a.files == b.files && flat(a.problems) == flat(b.problems) && flat(a.notes) == flat(b.notes);
+    };
+    TempDir t;
+    TempDir outside;
+    make_tree(t);  // loop/link points at the root: a loop only a walk from the root sees
+    outside.write("shared/SKILL.md", "reached from two subtrees");
+    fs::create_directory_symlink(outside.path() / "shared", t.path() / "a" / "one");
+    fs::create_directories(t.path() / "m");
+    fs::create_directory_symlink(outside.path() / "shared", t.path() / "m" / "two");
+    fs::create_directory_symlink(t.path() / "b" / "deep", t.path() / "b" / "deep" / "er" / "back");  // a loop inside b
+    fs::create_symlink(t.path() / "nowhere", t.path() / "SKILL.md.broken");
+    fs::create_directories(t.path() / "z" / "q");
+    fs::create_symlink(t.path() / "nowhere", t.path() / "z" / "q" / "SKILL.md");
+    fs::create_directories(t.path() / "y");
+    fs::create_symlink(t.path() / "nowhere", t.path() / "y" / "SKILL.md");
+    for (int k = 0; k < 20; ++k) t.write("many/s" + std::to_string(k) + "/SKILL.md", "x");
+    InDir here(t.path());
+    DiscoveryOptions two;
+    two.jobs = 2;
+    DiscoveryOptions four;
+    four.jobs = 4;
+    for (const std::string root : {".", "./", "many", "b"}) {
+      const Discovered one = discover({root});
+      CHECK_MESSAGE(same(one, discover({root}, two)), root);
+      CHECK_MESSAGE(same(one, discover({root}, four)), root);
+    }
+    const Discovered one = discover({"."});
+    CHECK(one.files.size() == 25);  // the shared skill once
+    CHECK(one.problems.size() == 2);
+    CHECK(one.notes.size() == 2);
+    // Without links between subtrees (no fallback to one thread).
+    fs::remove(t.path() / "m" / "two");
+    CHECK(same(discover({"."}), discover({"."}, two)));
+  }
+
   TEST_CASE("absolute paths outside the current directory stay absolute") {
     TempDir t;
     make_tree(t);

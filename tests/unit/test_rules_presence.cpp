@@ -77,14 +77,15 @@ std::string fingerprint(const MetricResults& r) {
 }
 
 // The test profile as it is, and with its presence index.
-void load_both(Profile& plain, Profile& indexed, PresenceKind kind = PresenceKind::Full) {
+void load_both(Profile& plain, Profile& indexed, PresenceKind kind = PresenceKind::Full,
+               VectorscanUse full_use = VectorscanUse::EmbeddedOnly) {
   std::string error;
   auto loaded = load_profile_text(k_profile, "presence-test.yaml", error);
   REQUIRE_MESSAGE(loaded.has_value(), error);
   plain = *loaded;
   indexed = *loaded;
   // The scan-only index is nothing without its database: compile it here.
-  const auto use = kind == PresenceKind::Full ? VectorscanUse::EmbeddedOnly : VectorscanUse::CompileIfMissing;
+  const auto use = kind == PresenceKind::Full ? full_use : VectorscanUse::CompileIfMissing;
   indexed.presence = PresenceIndex::build(indexed, error, use, kind);
   REQUIRE_MESSAGE(indexed.presence != nullptr, error);
 }
@@ -145,6 +146,35 @@ TEST_SUITE("rules/presence") {
     REQUIRE(indexed.presence->match(plain_text, util::UnicodeClasses::Needed, exact));
     REQUIRE(indexed.presence->match(plain_text, util::UnicodeClasses::Unneeded, ascii));
     CHECK(exact == ascii);
+  }
+
+  TEST_CASE("with Vectorscan, the ASCII forms' gap literals are scanned and every metric keeps its value") {
+    Profile plain, indexed;
+    load_both(plain, indexed, PresenceKind::Full, VectorscanUse::CompileIfMissing);
+    const VectorscanSet* vs = indexed.presence->vectorscan();
+    if (vs == nullptr) return;  // built without Vectorscan
+    // The database holds more than the exact slots: the gap patterns'
+    // literals as the ASCII forms read them ('guides', not also 'gu\u0131des',
+    // which only RE2 could look for).
+    std::size_t exact_slots = 0;
+    for (std::size_t slot = 0; slot < indexed.presence->size(); ++slot) exact_slots += indexed.presence->exact(static_cast<int>(slot));
+    CHECK_GT(vs->covered_count(), exact_slots);
+    for (const auto& body : k_bodies) {
+      const std::string text = "---\nname: x\n---\n" + body;
+      const doc::Document d("SKILL.md", text, plain.document.frontmatter);
+      CHECK_MESSAGE(fingerprint(evaluate_metrics(indexed, d)) == fingerprint(evaluate_metrics(plain, d)), body);
+    }
+    std::vector<bool> present;
+    const int link = indexed.presence->slot(3, 0);
+    REQUIRE_GE(link, 0);
+    REQUIRE(indexed.presence->match("See [the guide](GUIDES/a.md)", util::UnicodeClasses::Unknown, present));
+    CHECK(present[static_cast<std::size_t>(link)]);
+    REQUIRE(indexed.presence->match("See [the guide] (guides/a.md)", util::UnicodeClasses::Unknown, present));
+    CHECK_FALSE(present[static_cast<std::size_t>(link)]);
+    // A dotless i spells no 'guides' in the patterns' ASCII forms, and a
+    // text holding one needs the forms as written, where it does.
+    REQUIRE(indexed.presence->match("See [the guide](gu\u0131des/a.md)", util::UnicodeClasses::Unknown, present));
+    CHECK(present[static_cast<std::size_t>(link)]);
   }
 
   TEST_CASE("a spare core gives every metric the value and the line of one thread") {

@@ -10,6 +10,9 @@ namespace skillscore::batch {
 struct DiscoveryOptions {
   // Directory names never entered (VCS metadata and dependency trees).
   std::vector<std::string> skip_dirs{".git", ".hg", ".svn", "node_modules"};
+  // Threads walking one directory's subtrees (one path named, a directory);
+  // the result is the same as one thread's.
+  unsigned jobs = 1;
 };
 
 struct Discovered {

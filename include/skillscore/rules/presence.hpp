@@ -79,21 +79,27 @@ class PresenceIndex {
   PresenceKind kind() const { return kind_; }
   int code_block_slot() const { return code_block_slot_; }
   std::size_t size() const { return slots_; }
-  // The Vectorscan database of the ASCII forms, compiled or found on first
-  // use (nullptr: none); for tests and the build tool.
-  const VectorscanSet* vectorscan() const;
+  // The Vectorscan database of the ASCII forms (or, with Needed, of the
+  // patterns as written), compiled or found on first use (nullptr: none);
+  // for tests and the build tool.
+  const VectorscanSet* vectorscan(util::UnicodeClasses classes = util::UnicodeClasses::Unneeded) const;
 
  private:
   // The patterns as written, and their ASCII forms (Regex::ascii_), each
   // set compiled on first use: a pre-commit run of one large ASCII file
   // compiles only the smaller one.
   struct Variant {
-    std::vector<std::string> patterns;  // slot order
+    // Slot order: the set patterns, then the literals (atoms) that the gap
+    // patterns need, as FilteredRE2 reads this variant's forms of them.
+    std::vector<std::string> patterns;
+    std::vector<std::string> gaps;  // gap pattern i has slot set_slots_ + i
+    re2::FilteredRE2 filter{3};     // of `gaps`; its atoms follow the set patterns
     mutable std::unique_ptr<RE2::Set> set;  // of the patterns Vectorscan does not cover
-    mutable std::vector<int> set_slot;      // set pattern -> slot
-    mutable std::unique_ptr<VectorscanSet> vectorscan;  // ASCII forms only
+    mutable std::vector<int> set_slot;      // set pattern -> pattern number
+    mutable std::unique_ptr<VectorscanSet> vectorscan;
     mutable std::once_flag once;
     mutable bool ok = false;
+    bool filter_gaps(std::string& error);  // builds `filter`, appends its atoms
   };
   const Variant& compiled(util::UnicodeClasses classes) const;
 
@@ -101,12 +107,7 @@ class PresenceIndex {
   VectorscanUse vectorscan_use_ = VectorscanUse::EmbeddedOnly;
   PresenceKind kind_ = PresenceKind::Full;
   std::thread background_;  // compiling ascii_ (prepare)
-  int set_slots_ = 0;  // slots [0, set_slots_) are set patterns
-  int atoms_begin_ = 0;  // slots [atoms_begin_, set_slots_) are the gap patterns' literals
-  // Patterns with gaps: slot set_slots_ + i for filter pattern i, whose atoms
-  // are set patterns too, at atom_slots_[atom].
-  re2::FilteredRE2 gap_filter_{3};
-  std::vector<int> atom_slots_;
+  int set_slots_ = 0;  // slots [0, set_slots_) are set patterns, the rest gap patterns
   std::vector<std::vector<int>> metric_slots_;  // [metric][pattern] -> slot
   int code_block_slot_ = -1;
   std::size_t slots_ = 0;

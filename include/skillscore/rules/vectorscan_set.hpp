@@ -27,12 +27,19 @@ struct VectorscanExpression {
   bool caseless = false, multiline = false, dot_all = false;
 };
 
+// The texts an expression is to mean the same on: those without letters,
+// digits or spaces beyond ASCII (the patterns' ASCII forms are given, see
+// util::needs_unicode_classes), or any valid UTF-8 (the patterns as written).
+enum class VectorscanTexts { NoUnicodeClasses, Any };
+
 // The same pattern for Vectorscan, or nullopt when it uses anything beyond a
-// plain subset whose meaning is the same in both: literals, ASCII escapes,
-// classes, groups, quantifiers, '^', '\A', '\z' and, under MULTILINE, '$';
-// under IGNORECASE no character beyond ASCII that might fold (a case-free
-// symbol block such as the dingbats is fine).
-std::optional<VectorscanExpression> to_vectorscan(std::string_view re2_pattern);
+// plain subset whose meaning is the same in both on `texts`: literals, ASCII
+// escapes, classes, groups, quantifiers, '^', '\A', '\z' and, under
+// MULTILINE, '$'; under IGNORECASE no character beyond ASCII that might fold
+// (a case-free symbol block such as the dingbats is fine, and so are the
+// Unicode spaces and the Turkish i's), and on any text no negated class.
+std::optional<VectorscanExpression> to_vectorscan(std::string_view re2_pattern,
+                                                  VectorscanTexts texts = VectorscanTexts::NoUnicodeClasses);
 
 // A database built at build time (tools/compile_vectorscan.cpp) for a set of
 // expressions, found again by their key.
@@ -52,7 +59,8 @@ class VectorscanSet {
   // the ones built with skillscore when one has the same key, else, with
   // `compile_if_missing`, it is compiled (a few hundred milliseconds for a
   // profile; without it: nullptr).
-  static std::unique_ptr<VectorscanSet> build(const std::vector<std::string>& patterns, bool compile_if_missing);
+  static std::unique_ptr<VectorscanSet> build(const std::vector<std::string>& patterns, bool compile_if_missing,
+                                              VectorscanTexts texts = VectorscanTexts::NoUnicodeClasses);
   ~VectorscanSet();
   VectorscanSet(const VectorscanSet&) = delete;
   VectorscanSet& operator=(const VectorscanSet&) = delete;

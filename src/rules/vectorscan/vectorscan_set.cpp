@@ -20,13 +20,15 @@ unsigned hs_flags(const VectorscanExpression& e) {
 
 // FNV-1a over the library's version and the expressions: a database built
 // with skillscore is used only for exactly the expressions it was built from.
-std::uint64_t key_of(const std::vector<VectorscanExpression>& exprs, const std::vector<std::size_t>& ids) {
+std::uint64_t key_of(const std::vector<VectorscanExpression>& exprs, const std::vector<std::size_t>& ids,
+                     VectorscanTexts texts) {
   std::uint64_t h = 14695981039346656037ull;
   auto mix = [&h](std::string_view s) {
     for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     h = (h ^ 0xFF) * 1099511628211ull;
   };
   mix(hs_version());
+  if (texts == VectorscanTexts::Any) mix("any text");  // the same patterns, another conversion
   for (std::size_t k = 0; k < exprs.size(); ++k) {
     mix(std::to_string(ids[k]) + ":" + std::to_string(hs_flags(exprs[k])));
     mix(exprs[k].pattern);
@@ -79,19 +81,20 @@ struct VectorscanSet::Impl {
 
 VectorscanSet::~VectorscanSet() = default;
 
-std::unique_ptr<VectorscanSet> VectorscanSet::build(const std::vector<std::string>& patterns, bool compile_if_missing) {
+std::unique_ptr<VectorscanSet> VectorscanSet::build(const std::vector<std::string>& patterns, bool compile_if_missing,
+                                                    VectorscanTexts texts) {
   std::unique_ptr<VectorscanSet> set(new VectorscanSet);
   set->impl_ = std::make_unique<Impl>();
   set->covered_.assign(patterns.size(), false);
   std::vector<VectorscanExpression> exprs;
   std::vector<std::size_t> ids;
   for (std::size_t i = 0; i < patterns.size(); ++i) {
-    if (auto e = to_vectorscan(patterns[i])) {
+    if (auto e = to_vectorscan(patterns[i], texts)) {
       exprs.push_back(std::move(*e));
       ids.push_back(i);
     }
   }
-  set->key_ = key_of(exprs, ids);
+  set->key_ = key_of(exprs, ids, texts);
   for (const auto& db : embedded_vectorscan_databases()) {
     if (db.key != set->key_) continue;
     // Another CPU than the build's, or another library: compiled below.

@@ -8,7 +8,9 @@ struct VectorscanSet::Impl {};
 
 VectorscanSet::~VectorscanSet() = default;
 
-std::unique_ptr<VectorscanSet> VectorscanSet::build(const std::vector<std::string>&, bool) { return nullptr; }
+std::unique_ptr<VectorscanSet> VectorscanSet::build(const std::vector<std::string>&, bool, VectorscanTexts) {
+  return nullptr;
+}
 
 std::size_t VectorscanSet::covered_count() const { return 0; }
 
