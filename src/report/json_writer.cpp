@@ -1,6 +1,7 @@
 #include "skillscore/report/json_writer.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -106,8 +107,8 @@ std::string json_quote(std::string_view raw) {
 
 void JsonWriter::newline() {
   if (!indent_) return;
-  out_ += '\n';
-  out_.append(stack_.size() * static_cast<std::size_t>(indent_), ' ');
+  *out_ += '\n';
+  out_->append((stack_.size() + static_cast<std::size_t>(depth_)) * static_cast<std::size_t>(indent_), ' ');
 }
 
 void JsonWriter::before_value() {
@@ -116,14 +117,14 @@ void JsonWriter::before_value() {
     return;
   }
   if (stack_.empty()) return;
-  if (!stack_.back().empty) out_ += ',';
+  if (!stack_.back().empty) *out_ += ',';
   stack_.back().empty = false;
   newline();
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  out_ += '{';
+  *out_ += '{';
   stack_.push_back({true, true});
   return *this;
 }
@@ -132,13 +133,13 @@ JsonWriter& JsonWriter::end_object() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  out_ += '}';
+  *out_ += '}';
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  out_ += '[';
+  *out_ += '[';
   stack_.push_back({false, true});
   return *this;
 }
@@ -147,54 +148,57 @@ JsonWriter& JsonWriter::end_array() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  out_ += ']';
+  *out_ += ']';
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
-  if (!stack_.back().empty) out_ += ',';
+  if (!stack_.back().empty) *out_ += ',';
   stack_.back().empty = false;
   newline();
-  append_json_string(out_, k);
-  out_ += indent_ ? ": " : ":";
+  append_json_string(*out_, k);
+  *out_ += indent_ ? ": " : ":";
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   before_value();
-  append_json_string(out_, s);
+  append_json_string(*out_, s);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(double d) {
   before_value();
   // JSON has no NaN or Infinity.
-  out_ += std::isfinite(d) ? util::py_float_repr(d) : "null";
+  if (std::isfinite(d)) util::append_py_float_repr(*out_, d);
+  else *out_ += "null";
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t i) {
   before_value();
-  out_ += std::to_string(i);
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof buf, i);
+  out_->append(buf, static_cast<std::size_t>(res.ptr - buf));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b) {
   before_value();
-  out_ += b ? "true" : "false";
+  *out_ += b ? "true" : "false";
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   before_value();
-  out_ += "null";
+  *out_ += "null";
   return *this;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   before_value();
-  out_ += json;
+  *out_ += json;
   return *this;
 }
 
