@@ -1,6 +1,5 @@
 #include "skillscore/report/json_writer.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -26,15 +25,21 @@ bool needs_attention(std::uint64_t w, bool ascii_only) {
   return (control | special | (ascii_only ? w & k_highs : 0)) != 0;
 }
 
-// Length of the prefix of `s` that needs no look: eight bytes at a time.
-std::size_t plain_prefix(std::string_view s, bool ascii_only) {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (needs_attention(w, ascii_only)) break;
+// Whether no byte of `s` needs a look with `ascii_only` (see needs_attention):
+// eight bytes at a time, the last eight overlapping, a short string padded
+// with spaces (most strings are keys and short values: no byte loop).
+bool all_plain(std::string_view s, bool ascii_only) {
+  std::uint64_t w = k_ones * ' ';
+  if (s.size() < 8) {
+    std::memcpy(&w, s.data(), s.size());
+    return !needs_attention(w, ascii_only);
   }
-  return i;
+  for (std::size_t i = 0; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (needs_attention(w, ascii_only)) return false;
+  }
+  std::memcpy(&w, s.data() + s.size() - 8, 8);
+  return !needs_attention(w, ascii_only);
 }
 
 // The first byte at or after `i` that JSON output must look at (see
@@ -82,11 +87,7 @@ void append_quoted(std::string& out, std::string_view s) {
 
 void append_json_string(std::string& out, std::string_view raw) {
   // Most strings are short ASCII with nothing to escape.
-  if (plain_prefix(raw, true) == raw.size() - raw.size() % 8 &&
-      std::all_of(raw.end() - static_cast<std::ptrdiff_t>(raw.size() % 8), raw.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
-      })) {
+  if (all_plain(raw, true)) {
     out += '"';
     out.append(raw);
     out += '"';
