@@ -11,12 +11,26 @@ namespace skillscore::app {
 namespace fs = std::filesystem;
 
 ReportSinks::ReportSinks(const BatchOptions& o, const report::RunContext& context) {
-  sinks_.push_back({report::make_reporter(o.stdout_format, context), std::nullopt, {}});
-  for (const auto& spec : o.outputs) sinks_.push_back({report::make_reporter(spec.format, context), spec.path, {}});
+  sinks_.push_back({report::make_reporter(o.stdout_format, context), std::nullopt});
+  for (const auto& spec : o.outputs) sinks_.push_back({report::make_reporter(spec.format, context), spec.path});
 }
 
 void ReportSinks::add(const report::Assessment& a) {
   for (auto& s : sinks_) s.reporter->add(a);
+}
+
+std::vector<std::optional<std::string>> ReportSinks::render(const report::Assessment& a) const {
+  std::vector<std::optional<std::string>> rendered;
+  rendered.reserve(sinks_.size());
+  for (const auto& s : sinks_) rendered.push_back(s.reporter->render(a));
+  return rendered;
+}
+
+void ReportSinks::add(const report::Assessment& a, std::vector<std::optional<std::string>>&& rendered) {
+  for (std::size_t i = 0; i < sinks_.size(); ++i) {
+    if (i < rendered.size() && rendered[i]) sinks_[i].reporter->add_rendered(a, std::move(*rendered[i]));
+    else sinks_[i].reporter->add(a);
+  }
 }
 
 void ReportSinks::add_error(const report::FileError& e) {
@@ -25,8 +39,7 @@ void ReportSinks::add_error(const report::FileError& e) {
 
 void ReportSinks::stream(std::ostream& out) {
   for (auto& s : sinks_) {
-    if (s.path) s.buffer += s.reporter->take_streamed();
-    else out << s.reporter->take_streamed();
+    if (!s.path) s.reporter->stream_to(out);
   }
 }
 
@@ -37,8 +50,7 @@ bool ReportSinks::finish(const report::Summary& sum, std::ostream& out, const st
       out << s.reporter->finish(sum);
       continue;
     }
-    s.buffer += s.reporter->finish(sum);
-    const std::string err = util::write_file_atomic(*s.path, s.buffer);
+    const std::string err = util::write_file_atomic(*s.path, s.reporter->finish(sum));
     if (!err.empty()) {
       spdlog::error("{}", err);
       ok = false;

@@ -77,6 +77,25 @@ FileResult score_file(const rules::Profile& profile, const std::string& path, co
   return r;
 }
 
+namespace {
+
+// score_file, then RunOptions::prepare on this thread; a prepare that throws
+// leaves its work to the sink, which reports any failure in order.
+FileResult score_and_prepare(const rules::Profile& profile, const std::string& path, const RunOptions& options,
+                             bool spare_core) {
+  FileResult r = score_file(profile, path, options, spare_core);
+  if (options.prepare && r.assessment) {
+    try {
+      r.prepared = options.prepare(*r.assessment);
+    } catch (const std::exception&) {
+      r.prepared.reset();
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
 void run(const rules::Profile& profile, const std::vector<std::string>& files, const RunOptions& options,
          const std::function<void(std::size_t, FileResult&&)>& sink) {
   const std::size_t n = files.size();
@@ -86,7 +105,7 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
   const bool spare_core = options.jobs >= 2 * jobs;
   if (jobs == 1) {
     for (std::size_t i = 0; i < n && !stopped(); ++i) {
-      sink(i, score_file(profile, files[i], options, spare_core));
+      sink(i, score_and_prepare(profile, files[i], options, spare_core));
     }
     return;
   }
@@ -135,7 +154,7 @@ void run(const rules::Profile& profile, const std::vector<std::string>& files, c
         while (!(i < emitted + window) && !failure && !stopped()) space.wait_for(lock, std::chrono::milliseconds(20));
         if (failure || stopped()) return;
       }
-      FileResult r = score_file(profile, files[i], options, spare_core);
+      FileResult r = score_and_prepare(profile, files[i], options, spare_core);
       std::unique_lock lock(mu);
       slots[i] = std::move(r);
       drain(lock);

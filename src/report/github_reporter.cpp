@@ -53,27 +53,40 @@ std::string escape_property(std::string_view s) {
   return out;
 }
 
+// One annotation per issue of `a`, appended to `out`.
+void annotate(std::string& out, const Assessment& a) {
+  const std::string file = escape_property(detail::forward_slashes(a.path));
+  for (const auto& i : a.issues) {
+    out += "::";
+    out += command(i.severity);
+    out += " file=" + file;
+    if (i.line) out += ",line=" + std::to_string(i.line);
+    out += ",title=" + escape_property(i.slug.empty() ? i.rule : i.rule + " " + i.slug);
+    out += "::" + escape_data(i.recommendation.empty() ? i.message : i.message + "\n" + i.recommendation) + "\n";
+  }
+}
+
 class GithubReporter final : public Reporter {
  public:
   GithubReporter() = default;
 
-  void add(const Assessment& a) override {
-    const std::string file = escape_property(detail::forward_slashes(a.path));
-    for (const auto& i : a.issues) {
-      out_ += "::";
-      out_ += command(i.severity);
-      out_ += " file=" + file;
-      if (i.line) out_ += ",line=" + std::to_string(i.line);
-      out_ += ",title=" + escape_property(i.slug.empty() ? i.rule : i.rule + " " + i.slug);
-      out_ += "::" + escape_data(i.recommendation.empty() ? i.message : i.message + "\n" + i.recommendation) + "\n";
-    }
+  void add(const Assessment& a) override { annotate(out_, a); }
+  std::optional<std::string> render(const Assessment& a) const override {
+    std::string out;
+    annotate(out, a);
+    return out;
   }
+  void add_rendered(const Assessment&, std::string&& lines) override { out_ += lines; }
 
   void add_error(const FileError& e) override {
     out_ += "::error file=" + escape_property(detail::forward_slashes(e.path)) + "::" + escape_data(e.message) + "\n";
   }
 
   std::string take_streamed() override { return std::move(out_); }
+  void stream_to(std::ostream& out) override {
+    out.write(out_.data(), static_cast<std::streamsize>(out_.size()));
+    out_.clear();
+  }
 
   // Each failed gate is an error annotation; one notice states every gate
   // and the verdict the exit code gives.

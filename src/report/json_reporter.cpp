@@ -8,28 +8,51 @@ namespace {
 class JsonReporter final : public Reporter {
  public:
   explicit JsonReporter(const RunContext& c) : profile_(c.profile ? c.profile->name : "") {}
-  void add(const Assessment& a) override { assessments_.push_back(a); }
+  // Each assessment is kept rendered, as it stands in the document.
+  void add(const Assessment& a) override { append_assessment_json(assessments_.emplace_back(), a, 2, k_batch_assessment_depth); }
+  std::optional<std::string> render(const Assessment& a) const override {
+    std::string out;
+    append_assessment_json(out, a, 2, k_batch_assessment_depth);
+    return out;
+  }
+  void add_rendered(const Assessment&, std::string&& rendered) override { assessments_.push_back(std::move(rendered)); }
   void add_error(const FileError& e) override { errors_.push_back(e); }
   std::string finish(const Summary&) override {
-    std::vector<const Assessment*> as;
-    for (const auto& a : assessments_) as.push_back(&a);
     std::vector<const FileError*> es;
     for (const auto& e : errors_) es.push_back(&e);
-    return batch_json(as, es, profile_);
+    return batch_json_rendered(assessments_, es, profile_);
   }
 
  private:
   std::string profile_;
-  std::vector<Assessment> assessments_;
+  std::vector<std::string> assessments_;
   std::vector<FileError> errors_;
 };
 
 // --format jsonl: streamed, one line per file.
 class JsonlReporter final : public Reporter {
  public:
-  void add(const Assessment& a) override { out_ += assessment_json(a, 0) + "\n"; }
-  void add_error(const FileError& e) override { out_ += file_error_json(e) + "\n"; }
+  // Straight into the stream's buffer, which stream_to() keeps.
+  void add(const Assessment& a) override {
+    append_assessment_json(out_, a, 0);
+    out_ += '\n';
+  }
+  std::optional<std::string> render(const Assessment& a) const override {
+    std::string line;
+    append_assessment_json(line, a, 0);
+    line += '\n';
+    return line;
+  }
+  void add_rendered(const Assessment&, std::string&& line) override { out_ += line; }
+  void add_error(const FileError& e) override {
+    append_file_error_json(out_, e);
+    out_ += '\n';
+  }
   std::string take_streamed() override { return std::move(out_); }
+  void stream_to(std::ostream& out) override {
+    out.write(out_.data(), static_cast<std::streamsize>(out_.size()));
+    out_.clear();
+  }
   std::string finish(const Summary&) override { return std::move(out_); }
 
  private:

@@ -1,6 +1,6 @@
 #include "skillscore/report/json_writer.hpp"
 
-#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -25,15 +25,21 @@ bool needs_attention(std::uint64_t w, bool ascii_only) {
   return (control | special | (ascii_only ? w & k_highs : 0)) != 0;
 }
 
-// Length of the prefix of `s` that needs no look: eight bytes at a time.
-std::size_t plain_prefix(std::string_view s, bool ascii_only) {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (needs_attention(w, ascii_only)) break;
+// Whether no byte of `s` needs a look with `ascii_only` (see needs_attention):
+// eight bytes at a time, the last eight overlapping, a short string padded
+// with spaces (most strings are keys and short values: no byte loop).
+bool all_plain(std::string_view s, bool ascii_only) {
+  std::uint64_t w = k_ones * ' ';
+  if (s.size() < 8) {
+    std::memcpy(&w, s.data(), s.size());
+    return !needs_attention(w, ascii_only);
   }
-  return i;
+  for (std::size_t i = 0; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (needs_attention(w, ascii_only)) return false;
+  }
+  std::memcpy(&w, s.data() + s.size() - 8, 8);
+  return !needs_attention(w, ascii_only);
 }
 
 // The first byte at or after `i` that JSON output must look at (see
@@ -81,11 +87,7 @@ void append_quoted(std::string& out, std::string_view s) {
 
 void append_json_string(std::string& out, std::string_view raw) {
   // Most strings are short ASCII with nothing to escape.
-  if (plain_prefix(raw, true) == raw.size() - raw.size() % 8 &&
-      std::all_of(raw.end() - static_cast<std::ptrdiff_t>(raw.size() % 8), raw.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
-      })) {
+  if (all_plain(raw, true)) {
     out += '"';
     out.append(raw);
     out += '"';
@@ -106,8 +108,8 @@ std::string json_quote(std::string_view raw) {
 
 void JsonWriter::newline() {
   if (!indent_) return;
-  out_ += '\n';
-  out_.append(stack_.size() * static_cast<std::size_t>(indent_), ' ');
+  *out_ += '\n';
+  out_->append((stack_.size() + static_cast<std::size_t>(depth_)) * static_cast<std::size_t>(indent_), ' ');
 }
 
 void JsonWriter::before_value() {
@@ -116,14 +118,14 @@ void JsonWriter::before_value() {
     return;
   }
   if (stack_.empty()) return;
-  if (!stack_.back().empty) out_ += ',';
+  if (!stack_.back().empty) *out_ += ',';
   stack_.back().empty = false;
   newline();
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  out_ += '{';
+  *out_ += '{';
   stack_.push_back({true, true});
   return *this;
 }
@@ -132,13 +134,13 @@ JsonWriter& JsonWriter::end_object() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  out_ += '}';
+  *out_ += '}';
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  out_ += '[';
+  *out_ += '[';
   stack_.push_back({false, true});
   return *this;
 }
@@ -147,54 +149,57 @@ JsonWriter& JsonWriter::end_array() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  out_ += ']';
+  *out_ += ']';
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
-  if (!stack_.back().empty) out_ += ',';
+  if (!stack_.back().empty) *out_ += ',';
   stack_.back().empty = false;
   newline();
-  append_json_string(out_, k);
-  out_ += indent_ ? ": " : ":";
+  append_json_string(*out_, k);
+  *out_ += indent_ ? ": " : ":";
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   before_value();
-  append_json_string(out_, s);
+  append_json_string(*out_, s);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(double d) {
   before_value();
   // JSON has no NaN or Infinity.
-  out_ += std::isfinite(d) ? util::py_float_repr(d) : "null";
+  if (std::isfinite(d)) util::append_py_float_repr(*out_, d);
+  else *out_ += "null";
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t i) {
   before_value();
-  out_ += std::to_string(i);
+  char buf[24];
+  const auto res = std::to_chars(buf, buf + sizeof buf, i);
+  out_->append(buf, static_cast<std::size_t>(res.ptr - buf));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b) {
   before_value();
-  out_ += b ? "true" : "false";
+  *out_ += b ? "true" : "false";
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   before_value();
-  out_ += "null";
+  *out_ += "null";
   return *this;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   before_value();
-  out_ += json;
+  *out_ += json;
   return *this;
 }
 

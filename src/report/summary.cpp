@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <string_view>
 
 #include "skillscore/report/json_writer.hpp"
 
@@ -29,9 +30,13 @@ void SummaryBuilder::add(const Assessment& a) {
   fail_on_skills_ += fails_fail_on(a, gates_);
   skills_with_issues_ += !a.issues.empty();
   for (const auto& i : a.issues) ++by_severity_[i.severity];
-  std::set<std::string> seen;
+  // A skill has a few issues: the rules seen are looked for in a list, not
+  // copied into a set per skill.
+  std::vector<std::string_view> seen;
+  seen.reserve(a.issues.size());
   for (const auto& i : a.issues) {
-    if (!seen.insert(i.rule).second) continue;
+    if (std::find(seen.begin(), seen.end(), i.rule) != seen.end()) continue;
+    seen.push_back(i.rule);
     auto& c = issues_[i.rule];
     c.rule = i.rule;
     c.slug = i.slug;

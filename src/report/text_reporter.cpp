@@ -8,8 +8,14 @@ class TextReporter final : public Reporter {
  public:
   explicit TextReporter(const RunContext& c) : style_{c.color} {}
   void add(const Assessment& a) override { put(text_assessment(a, style_)); }
+  std::optional<std::string> render(const Assessment& a) const override { return text_assessment(a, style_); }
+  void add_rendered(const Assessment&, std::string&& text) override { put(text); }
   void add_error(const FileError& e) override { put(text_file_error(e, style_)); }
   std::string take_streamed() override { return std::move(out_); }
+  void stream_to(std::ostream& out) override {
+    out.write(out_.data(), static_cast<std::streamsize>(out_.size()));
+    out_.clear();
+  }
   std::string finish(const Summary& s) override {
     if (s.scored + s.errors > 1) {
       section();

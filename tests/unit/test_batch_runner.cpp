@@ -3,6 +3,7 @@
 // FileError while the others are scored.
 #include <doctest/doctest.h>
 
+#include <any>
 #include <atomic>
 #include <stdexcept>
 #include <string>
@@ -164,6 +165,44 @@ TEST_SUITE("batch/runner") {
       REQUIRE(seen.size() >= 31);
       CHECK(seen.size() < files.size());
       for (std::size_t k = 0; k < seen.size(); ++k) CHECK(seen[k] == k);
+    }
+  }
+
+  TEST_CASE("prepare runs on each scored file and its result reaches the sink with it; one that throws leaves it empty") {
+    TempDir t;
+    std::vector<std::string> files;
+    for (int i = 0; i < 150; ++i) {
+      files.push_back(t.write("s" + std::to_string(100 + i) + "/SKILL.md", "# x" + std::to_string(i) + "\n").string());
+    }
+    files.insert(files.begin() + 3, (t.path() / "missing" / "SKILL.md").string());
+    for (unsigned jobs : {1u, 3u}) {
+      CAPTURE(jobs);
+      batch::RunOptions o;
+      o.jobs = jobs;
+      std::atomic<int> prepared{0};
+      o.prepare = [&](const report::Assessment& a) {
+        ++prepared;
+        if (a.path == files[7]) throw std::runtime_error("out of memory");
+        return std::any(report::assessment_json(a, 0));
+      };
+      std::vector<std::string> seen;
+      batch::run(builtin(), files, o, [&](std::size_t i, batch::FileResult&& r) {
+        const auto* json = std::any_cast<std::string>(&r.prepared);
+        if (!r.assessment) {
+          CHECK_FALSE(r.prepared.has_value());
+          seen.push_back("ERROR");
+        } else if (!json) {
+          seen.push_back("EMPTY " + r.assessment->path);
+        } else {
+          CHECK(*json == report::assessment_json(*r.assessment, 0));
+          seen.push_back(files[i]);
+        }
+      });
+      CHECK(prepared.load() == 150);  // the missing file is not prepared
+      REQUIRE(seen.size() == files.size());
+      CHECK(seen[3] == "ERROR");
+      CHECK(seen[7] == "EMPTY " + files[7]);
+      CHECK(seen[8] == files[8]);
     }
   }
 

@@ -18,8 +18,14 @@ class ReportSinks {
   ReportSinks(const BatchOptions& options, const report::RunContext& context);
 
   void add(const report::Assessment& a);
+  // What each report's add() needs of `a` alone, rendered on the calling
+  // thread, any of them at once (a worker, before the file's turn).
+  std::vector<std::optional<std::string>> render(const report::Assessment& a) const;
+  // add() given render()'s result for `a`.
+  void add(const report::Assessment& a, std::vector<std::optional<std::string>>&& rendered);
   void add_error(const report::FileError& e);
-  // What the streaming formats have so far: to `out`, or buffered for a file.
+  // What the streaming formats have so far to `out` (a report file keeps it
+  // all for finish()).
   void stream(std::ostream& out);
   // Every report finished; false once a file that could not be written is logged.
   bool finish(const report::Summary& summary, std::ostream& out, const std::optional<std::string>& summary_file);
@@ -27,8 +33,7 @@ class ReportSinks {
  private:
   struct Sink {
     std::unique_ptr<report::Reporter> reporter;
-    std::optional<std::string> path;  // nullopt: stdout
-    std::string buffer;               // file outputs are written whole at the end
+    std::optional<std::string> path;  // nullopt: stdout; a file is written whole at the end
   };
   std::vector<Sink> sinks_;
 };

@@ -20,7 +20,8 @@ namespace skillscore::app {
 struct ScoringTimes {
   // cpu in workers (with --profile-time), as batch::StageTimes counted it
   std::uint64_t read_ns = 0, decode_ns = 0, document_ns = 0, rules_ns = 0;
-  std::uint64_t output_ns = 0;  // reports and assessment files
+  std::uint64_t render_ns = 0;  // reports and assessment files rendered by the workers
+  std::uint64_t output_ns = 0;  // reports and assessment files, in order
   std::int64_t run_ns = 0;      // wall clock of the loop
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 // Scores files in parallel and hands the results over in path order, whatever
 // the number of threads, so output is byte-identical for any -j.
+#include <any>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -18,6 +19,9 @@ namespace skillscore::batch {
 struct FileResult {
   std::optional<report::Assessment> assessment;
   std::optional<report::FileError> error;
+  // What RunOptions::prepare made of the assessment; empty without one (or
+  // when it threw: the sink then does that work itself).
+  std::any prepared;
 };
 
 // Where the time goes, summed over every file and thread (--profile-time).
@@ -39,6 +43,10 @@ struct RunOptions {
   // allowed from the command line; `known_rules` holds ids and slugs.
   bool allow_suppressions = false;
   std::set<std::string> known_rules;
+  // Work on a scored file that does not depend on the order (rendering its
+  // reports), done by the thread that scored it before the file waits for its
+  // turn, so the sink, which runs one call at a time, has less to do.
+  std::function<std::any(const report::Assessment&)> prepare;
 };
 
 // Reads and scores one file; never throws. `spare_core`: a core is free for

@@ -11,7 +11,12 @@ namespace skillscore::report {
 class JsonWriter {
  public:
   // indent 0: one line; otherwise pretty-printed with that many spaces.
-  explicit JsonWriter(int indent = 0) : indent_(indent) {}
+  explicit JsonWriter(int indent = 0) : out_(&own_), indent_(indent) {}
+  // Appends to `out` (a reporter's stream: no string of its own to copy),
+  // indented as if `depth` containers were open around what it writes.
+  JsonWriter(std::string& out, int indent, int depth = 0) : out_(&out), indent_(indent), depth_(depth) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -29,8 +34,8 @@ class JsonWriter {
   // Writes an already-serialized JSON value as it is.
   JsonWriter& raw(std::string_view json);
 
-  const std::string& str() const { return out_; }
-  std::string take() { return std::move(out_); }
+  const std::string& str() const { return *out_; }
+  std::string take() { return std::move(*out_); }
 
  private:
   void before_value();
@@ -39,10 +44,12 @@ class JsonWriter {
     bool is_object;
     bool empty;
   };
-  std::string out_;
+  std::string own_;
+  std::string* out_;  // own_, or the caller's string
   std::vector<Level> stack_;
   bool after_key_ = false;
   int indent_;
+  int depth_ = 0;  // containers open around the writer's output
 };
 
 // A JSON string literal for `s` (with quotes).

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,11 +43,20 @@ class Reporter {
   virtual ~Reporter() = default;
   virtual void add(const Assessment& a) = 0;
   virtual void add_error(const FileError& e) = 0;
+  // The part of add() that depends on this one file alone, for any thread to
+  // do ahead, in any order (const: it reads nothing add() changes), so that
+  // the in-order part of a batch only appends; nullopt: add() does it all.
+  virtual std::optional<std::string> render(const Assessment&) const { return std::nullopt; }
+  // add() given what render() returned for `a`.
+  virtual void add_rendered(const Assessment& a, std::string&&) { add(a); }
   // Called once after the last result; returns what remains to be written.
   virtual std::string finish(const Summary& summary) = 0;
   // Output produced so far that can be written before the end (streaming
   // formats: text, jsonl, github); empty for document formats.
   virtual std::string take_streamed() { return {}; }
+  // take_streamed() written to `out`; streaming formats override it to keep
+  // their buffer (a string per file and its growth cost more than the JSON).
+  virtual void stream_to(std::ostream& out) { out << take_streamed(); }
 };
 
 std::unique_ptr<Reporter> make_reporter(Format format, const RunContext& context);

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "skillscore/report/assessment.hpp"
@@ -77,7 +78,7 @@ class SummaryBuilder {
  private:
   void evaluate_gates(Summary& s) const;
   std::vector<SkillScore> scores_;
-  std::map<std::string, IssueCount> issues_;
+  std::unordered_map<std::string, IssueCount> issues_;  // by rule; build() sorts them
   std::size_t errors_ = 0;
   GateSettings gates_;
   std::size_t fail_on_skills_ = 0;
