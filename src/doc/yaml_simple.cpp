@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "skillscore/doc/yaml_resolve.hpp"
+#include "yaml_simple_block.hpp"
 
 namespace skillscore::doc {
 namespace {
@@ -130,6 +131,8 @@ class SimpleReader {
       std::optional<PyValue> value;
       if (v == s.size()) {
         value = nested(indent, depth, key_line, indent + k + 1);
+      } else if (s[v] == '|' || s[v] == '>') {
+        value = block_scalar(l.begin + indent + v, key_line, indent + v, indent);
       } else {
         value = inline_value(trim_right(s.substr(v)), key_line, indent + v, true);
         if (value && !ends_here(indent)) return std::nullopt;
@@ -138,6 +141,23 @@ class SimpleReader {
       map->set(std::move(*key), std::move(*value));
     }
     return map;
+  }
+
+  // A block scalar, its indicator at `offset` (line `line`, `column0`), the
+  // value of a key at `indent`; the lines it takes are passed.
+  std::optional<PyValue> block_scalar(std::size_t offset, std::size_t line, std::size_t column0, std::size_t indent) {
+    if (!counted()) return std::nullopt;
+    auto b = read_block_scalar(text_, offset, indent);
+    if (!b) return std::nullopt;
+    if (b->at_end) {
+      at_ = lines_.size();
+    } else {
+      while (at_ < lines_.size() && lines_[at_].end < b->end) ++at_;
+    }
+    ScalarError error;
+    auto v = construct_scalar(ScalarTag::Str, b->value, error);
+    if (v) place(*v, line, column0);
+    return v;
   }
 
   // After an inline value: the next line may not continue it.

@@ -70,8 +70,11 @@ TEST_SUITE("doc/yaml_simple") {
     for (const char* yaml : {
              "\n# a comment\nname: x\n",               // comments
              "\nname: x # trailing comment\n",         // inline comments
-             "\ndescription: |\n  block\n",            // block scalars
-             "\ndescription: >-\n  folded\n",
+             "\ndescription: |0\n  block\n",           // block scalars PyYAML refuses
+             "\ndescription: |#c\n  block\n",
+             "\ndescription: >-x\n  folded\n",
+             "\nlist:\n  - |\n    in a list\n",         // ... or in a list
+             "\ndescription: |\n    deep\n  less\n",    // ... or followed by what is no key
              "\ndescription: \"esc\\\"aped\"\n",       // escapes
              "\ndescription: \"two\n  lines\"\n",     // multi-line quoted
              "\ndescription: two\n  lines\n",          // multi-line plain
@@ -152,5 +155,52 @@ TEST_SUITE("doc/yaml_simple") {
       if (taken_and_same(yaml)) ++taken;
     }
     CHECK_GT(taken, 800);
+  }
+
+  TEST_CASE("block scalars: PyYAML's chomping, folding and indentation") {
+    CHECK(taken_and_same("\ndescription: |\n  line one\n  line two\nname: x\n"));
+    CHECK(taken_and_same("\ndescription: >-\n  folded\n  text\n\n  para\n    more\n  back\nname: x\n"));
+    CHECK(taken_and_same("\nd: |+\n  keep\n\n\nname: x\n"));
+    CHECK(taken_and_same("\nd: >2-\n   three\n  two\nname: x"));
+    CHECK(taken_and_same("\nd: |-1 # comment\n  x\n #y\n"));
+    CHECK(taken_and_same("\nd: |\nname: x\n"));                      // empty
+    CHECK(taken_and_same("\nd: >\n\n  \n   a # not a comment\n   b: c\n"));
+    CHECK(taken_and_same("\nm:\n  d: |  \n    x  \n    y\n  e: 1\nf: 2\n"));
+    CHECK(taken_and_same("\nd: >\n  last line, no newline"));
+    CHECK(taken_and_same("\nd: |\n  a\n\n"));
+  }
+
+  TEST_CASE("random block scalars: wherever the reader answers, the full loader agrees") {
+    const std::vector<std::string> headers = {"|", ">", "|-", ">-", "|+", ">+", "|2", ">1", "|1-", "-|", ">+3",
+                                              "|9", "|0", "|  ", "> # c", "|-#c", "|x", "|++", ">2 #", "|-  # a # b"};
+    const std::vector<std::string> bodies = {"text", "more text", "a: b", "# hash", "- item", "x  ", "  deeper",
+                                             "    deepest", "", " ", "      ", "caf\xC3\xA9", "[flow]", "'q'", "\"d\""};
+    std::mt19937 rng(2024);
+    auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+    int taken = 0;
+    for (int t = 0; t < 6000; ++t) {
+      std::string yaml = "\nname: x\n";
+      const bool nested = rng() % 3 == 0;
+      const std::string parent = nested ? "  " : "";
+      if (nested) yaml += "meta:\n";
+      for (int e = 0, entries = 1 + static_cast<int>(rng() % 2); e < entries; ++e) {
+        yaml += parent + "d" + std::to_string(e) + ": " + pick(headers) + "\n";
+        const std::string pad = parent + std::string(1 + rng() % 3, ' ');
+        for (int n = 0, m = static_cast<int>(rng() % 5); n < m; ++n) {
+          const std::string body = pick(bodies);
+          switch (rng() % 5) {
+            case 0: yaml += body + "\n"; break;          // unindented (or empty)
+            case 1: yaml += pad + " " + body + "\n"; break;
+            default: yaml += pad + body + "\n"; break;
+          }
+        }
+        if (rng() % 3 == 0) yaml += parent + "k" + std::to_string(e) + ": v\n";
+      }
+      if (rng() % 3 == 0) yaml += "last: 1\n";
+      if (rng() % 4 == 0 && yaml.back() == '\n') yaml.pop_back();  // no final newline
+      if (taken_and_same(yaml)) ++taken;
+    }
+    MESSAGE("taken ", taken);
+    CHECK_GT(taken, 1500);
   }
 }
