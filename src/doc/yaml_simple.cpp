@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "skillscore/doc/yaml_resolve.hpp"
-#include "yaml_simple_block.hpp"
+#include "yaml_simple_multiline.hpp"
 
 namespace skillscore::doc {
 namespace {
@@ -15,7 +15,7 @@ struct Line {
   std::size_t begin = 0;   // byte offset of the line
   std::size_t end = 0;     // offset of its '\n' (or of the end of the text)
   std::size_t indent = 0;  // leading spaces
-  bool blank = false;      // nothing but spaces
+  bool blank = false;      // nothing but spaces, or a comment (PyYAML skips both between tokens)
 };
 
 // Characters that give a plain scalar another meaning when they start it.
@@ -61,7 +61,7 @@ class SimpleReader {
       const std::size_t end = nl == k_npos ? text.size() : nl;
       Line l{begin, end, 0, false};
       while (l.begin + l.indent < end && text[l.begin + l.indent] == ' ') ++l.indent;
-      l.blank = l.begin + l.indent == end;
+      l.blank = l.begin + l.indent == end || text[l.begin + l.indent] == '#';
       lines_.push_back(l);
       if (nl == k_npos) break;
       begin = nl + 1;
@@ -134,7 +134,15 @@ class SimpleReader {
       } else if (s[v] == '|' || s[v] == '>') {
         value = block_scalar(l.begin + indent + v, key_line, indent + v, indent);
       } else {
-        value = inline_value(trim_right(s.substr(v)), key_line, indent + v, true);
+        const std::string_view rest = trim_right(s.substr(v));
+        value = inline_value(rest, key_line, indent + v, true);
+        if (!value && s[v] == '\'') {
+          value = single_quoted(l.begin + indent + v, key_line, indent + v);
+        } else if (value && !ends_here(indent)) {
+          // Only a plain scalar may go on, on the lines indented deeper.
+          if (s[v] == '"' || s[v] == '\'' || s[v] == '[') return std::nullopt;
+          value = plain_lines(rest, key_line, indent + v, indent);
+        }
         if (value && !ends_here(indent)) return std::nullopt;
       }
       if (!value) return std::nullopt;
@@ -156,6 +164,51 @@ class SimpleReader {
     }
     ScalarError error;
     auto v = construct_scalar(ScalarTag::Str, b->value, error);
+    if (v) place(*v, line, column0);
+    return v;
+  }
+
+  // A single-quoted scalar that goes on past its first line, its quote at
+  // `offset`; the rest of the line that closes it must be blank.
+  std::optional<PyValue> single_quoted(std::size_t offset, std::size_t line, std::size_t column0) {
+    if (!counted()) return std::nullopt;
+    auto q = read_single_quoted(text_, offset);
+    if (!q) return std::nullopt;
+    while (at_ < lines_.size() && lines_[at_].end < q->end) ++at_;
+    if (at_ >= lines_.size()) return std::nullopt;
+    for (std::size_t i = q->end; i < lines_[at_].end; ++i) {
+      if (text_[i] != ' ') return std::nullopt;
+    }
+    ++at_;
+    ScalarError error;
+    auto v = construct_scalar(ScalarTag::Str, q->value, error);
+    if (v) place(*v, line, column0);
+    return v;
+  }
+
+  // A plain scalar `first` (a key's value, the key at `indent`) that goes on
+  // on the lines after it indented deeper (PyYAML's scan_plain): a line break
+  // folds into a space, n breaks into n - 1 newlines. A comment line ends it;
+  // ": " or " #" on a later line is left to the full loader.
+  std::optional<PyValue> plain_lines(std::string_view first, std::size_t line, std::size_t column0, std::size_t indent) {
+    std::string folded(first);
+    std::size_t empty = 0;
+    for (; at_ < lines_.size(); ++at_) {
+      const Line& l = lines_[at_];
+      if (l.begin + l.indent == l.end) {
+        ++empty;
+        continue;
+      }
+      if (l.indent <= indent) break;
+      const std::string_view c = trim_right(content(l));
+      if (c[0] == '#') break;
+      if (c.back() == ':' || c.find(": ") != k_npos || c.find(" #") != k_npos) return std::nullopt;
+      if (empty == 0) folded += ' ';
+      else folded.append(empty, '\n');
+      folded += c;
+      empty = 0;
+    }
+    auto v = scalar(folded, true);
     if (v) place(*v, line, column0);
     return v;
   }

@@ -64,20 +64,26 @@ TEST_SUITE("doc/yaml_simple") {
     CHECK(taken_and_same("\nurl: http://example.com/a:b\nnote: caf\xC3\xA9 \xE2\x9C\x85 [x] {y} C# a,b\n\n\n"));
     CHECK(taken_and_same("\na:\n  b:\n    c: deep\n  d: [1, 2]\ne: f\n"));
     CHECK(taken_and_same("\ndup: first\nother: x\ndup: second\n"));
+    CHECK(taken_and_same("# a comment\nname: x\n  # indented\nlist:\n# between\n  - a\n    #deeper\n  - b\nm:\n #\n  k: v\n#end"));
+    CHECK(taken_and_same("\nd: |\n  text\n# ends the scalar\n  #  \nname: x\n"));
   }
 
   TEST_CASE("leaves everything else to the full loader") {
     for (const char* yaml : {
-             "\n# a comment\nname: x\n",               // comments
-             "\nname: x # trailing comment\n",         // inline comments
+             "\nname: x # trailing comment\n",         // comments after a value
+             "\nname: x\n# comment\n  more\n",         // ... or a comment that ends a scalar
              "\ndescription: |0\n  block\n",           // block scalars PyYAML refuses
              "\ndescription: |#c\n  block\n",
              "\ndescription: >-x\n  folded\n",
              "\nlist:\n  - |\n    in a list\n",         // ... or in a list
              "\ndescription: |\n    deep\n  less\n",    // ... or followed by what is no key
              "\ndescription: \"esc\\\"aped\"\n",       // escapes
-             "\ndescription: \"two\n  lines\"\n",     // multi-line quoted
-             "\ndescription: two\n  lines\n",          // multi-line plain
+             "\ndescription: \"two\n  lines\"\n",     // multi-line double-quoted
+             "\ndescription: 'two\n---\n  lines'\n",  // a document marker in a quoted scalar
+             "\ndescription: 'two\n  lines' # c\n",   // a comment after a multi-line one
+             "\ndescription: two\n  lines: x\n",       // what ends a multi-line plain scalar
+             "\ndescription: two\n  lines #c\n",
+             "\ndescription: two\n# c\n  lines\n",
              "\nname: &a x\nother: *a\n",              // anchors and aliases
              "\nname: !!str 1\n",                      // tags
              "\n<<: {a: 1}\n",                         // merge keys, flow mappings
@@ -146,7 +152,7 @@ TEST_SUITE("doc/yaml_simple") {
             for (int n = 0, m = 1 + static_cast<int>(rng() % 3); n < m; ++n) yaml += pad + "- " + pick(values) + "\n";
             break;
           }
-          case 2: yaml += key + ":\n"; break;  // null
+          case 2: yaml += key + ":\n" + (rng() % 2 ? std::string(rng() % 5, ' ') + "# c: 'x\n" : ""); break;  // null
           case 3: yaml += "\n"; [[fallthrough]];  // a blank line first
           default: yaml += key + ": " + pick(values) + (rng() % 8 ? "" : "  ") + "\n"; break;
         }
@@ -168,6 +174,44 @@ TEST_SUITE("doc/yaml_simple") {
     CHECK(taken_and_same("\nm:\n  d: |  \n    x  \n    y\n  e: 1\nf: 2\n"));
     CHECK(taken_and_same("\nd: >\n  last line, no newline"));
     CHECK(taken_and_same("\nd: |\n  a\n\n"));
+  }
+
+  TEST_CASE("multi-line plain and single-quoted scalars fold as PyYAML folds them") {
+    CHECK(taken_and_same("\ndescription: two\n  lines\nname: x\n"));
+    CHECK(taken_and_same("\nd: a  b  \n    c   d  \n\n\n  e\n \n  - f [g] {h} &i *j !k 'l' \"m\" a#b c:d\nname: x"));
+    CHECK(taken_and_same("\nm:\n  d: 2024-01-01\n   10:00:00\n  e: true\n   false\n  f: 1\n   \n   2\nn: x\n"));
+    CHECK(taken_and_same("\nd: 'two\n  lines'\nname: x\n"));
+    CHECK(taken_and_same("\nd: 'it''s\nat column 0 ''\n\n\n   and   more  \n  \n  x''y'  \nname: x"));
+    CHECK(taken_and_same("\nd: '\n  # not a comment: x\n---not a marker'\n"));
+  }
+
+  TEST_CASE("random multi-line scalars: wherever the reader answers, the full loader agrees") {
+    const std::vector<std::string> firsts = {"text", "'quoted", "'it''s", "''", "'a' b", "1", "true", "~", "a#b",
+                                             "'x'", "2024-01-01", "x:", "'a:", "[a]"};
+    const std::vector<std::string> lines = {"more", "more text  ", "a: b", "a:", "# hash", "a #b", "- item", "x'",
+                                            "x''y'", "'", "''", "---", "--- x", "...", "", " ", "10:00:00", "caf\xC3\xA9"};
+    std::mt19937 rng(77);
+    auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+    int taken = 0;
+    for (int t = 0; t < 6000; ++t) {
+      std::string yaml = "\nname: x\n";
+      const bool nested = rng() % 3 == 0;
+      const std::string parent = nested ? "  " : "";
+      if (nested) yaml += "meta:\n";
+      for (int e = 0, entries = 1 + static_cast<int>(rng() % 2); e < entries; ++e) {
+        yaml += parent + "d" + std::to_string(e) + ": " + pick(firsts) + (rng() % 4 ? "" : "  ") + "\n";
+        for (int n = 0, m = static_cast<int>(rng() % 4); n < m; ++n) {
+          const std::size_t pad = rng() % 4 == 0 ? 0 : parent.size() + rng() % 4;
+          yaml += std::string(pad, ' ') + pick(lines) + "\n";
+        }
+        if (rng() % 2 == 0) yaml += parent + "k" + std::to_string(e) + ": v\n";
+      }
+      if (rng() % 3 == 0) yaml += "last: 1\n";
+      if (rng() % 4 == 0 && yaml.back() == '\n') yaml.pop_back();  // no final newline
+      if (taken_and_same(yaml)) ++taken;
+    }
+    MESSAGE("taken ", taken);
+    CHECK_GT(taken, 1000);
   }
 
   TEST_CASE("random block scalars: wherever the reader answers, the full loader agrees") {

@@ -1,10 +1,10 @@
-#include "yaml_simple_block.hpp"
+#include "yaml_simple_multiline.hpp"
 
 #include <algorithm>
 
 namespace skillscore::doc {
 
-std::optional<BlockScalar> read_block_scalar(std::string_view text, std::size_t indicator, std::size_t parent_indent) {
+std::optional<ScannedScalar> read_block_scalar(std::string_view text, std::size_t indicator, std::size_t parent_indent) {
   const std::size_t n = text.size();
   const bool folded = text[indicator] == '>';
   std::size_t pos = indicator + 1;
@@ -70,7 +70,7 @@ std::optional<BlockScalar> read_block_scalar(std::string_view text, std::size_t 
     indent = min_indent + increment - 1;
     scan_breaks(indent);
   }
-  BlockScalar out;
+  ScannedScalar out;
   std::string& chunks = out.value;
   bool line_break = false;
   while (column() == indent && pos < n) {
@@ -96,6 +96,53 @@ std::optional<BlockScalar> read_block_scalar(std::string_view text, std::size_t 
   out.end = pos;
   out.at_end = pos >= n;
   return out;
+}
+
+std::optional<ScannedScalar> read_single_quoted(std::string_view text, std::size_t quote) {
+  const std::size_t n = text.size();
+  std::size_t pos = quote + 1;
+  ScannedScalar out;
+  std::string& chunks = out.value;
+  auto marker_at = [&](std::size_t at) {
+    return (text.compare(at, 3, "---") == 0 || text.compare(at, 3, "...") == 0) &&
+           (at + 3 >= n || text[at + 3] == ' ' || text[at + 3] == '\n');
+  };
+  while (true) {
+    // scan_flow_scalar_non_spaces: '' is a quote, a lone ' closes.
+    while (pos < n && text[pos] != ' ' && text[pos] != '\n') {
+      if (text[pos] == '\'') {
+        if (pos + 1 < n && text[pos + 1] == '\'') {
+          chunks += '\'';
+          pos += 2;
+          continue;
+        }
+        out.end = pos + 1;
+        out.at_end = out.end >= n;
+        return out;
+      }
+      chunks += text[pos++];
+    }
+    // scan_flow_scalar_spaces: spaces are kept inside a line, dropped before a break.
+    const std::size_t spaces = pos;
+    while (pos < n && text[pos] == ' ') ++pos;
+    if (pos >= n) return std::nullopt;  // "found unexpected end of stream"
+    if (text[pos] != '\n') {
+      chunks.append(text, spaces, pos - spaces);
+      continue;
+    }
+    // scan_flow_scalar_breaks: one break folds into a space, more keep all but the first.
+    ++pos;
+    std::size_t breaks = 0;
+    while (true) {
+      if (marker_at(pos)) return std::nullopt;  // "found unexpected document separator"
+      while (pos < n && text[pos] == ' ') ++pos;
+      if (pos >= n || text[pos] != '\n') break;
+      ++breaks;
+      ++pos;
+    }
+    if (breaks == 0) chunks += ' ';
+    else chunks.append(breaks, '\n');
+  }
 }
 
 }  // namespace skillscore::doc

@@ -1,5 +1,6 @@
 #pragma once
-// The block scalars (| and >) of yaml_simple: PyYAML's scan_block_scalar
+// The scalars of yaml_simple that may span lines: block scalars (| and >),
+// PyYAML's scan_block_scalar, and single-quoted ones, its scan_flow_scalar,
 // over a text that holds no tab, carriage return or break beyond '\n'
 // (yaml_simple reads no other text), so columns are byte offsets.
 #include <cstddef>
@@ -9,7 +10,7 @@
 
 namespace skillscore::doc {
 
-struct BlockScalar {
+struct ScannedScalar {
   std::string value;
   // Where PyYAML's scanner stops: `end` is a byte offset on the first line
   // not taken (after its leading spaces), or text.size() when `at_end`.
@@ -20,6 +21,11 @@ struct BlockScalar {
 // The block scalar whose indicator is at `indicator` in `text`, a value of a
 // block mapping whose keys are at column `parent_indent`. nullopt where
 // PyYAML reports an error (a bad header) or reads something else.
-std::optional<BlockScalar> read_block_scalar(std::string_view text, std::size_t indicator, std::size_t parent_indent);
+std::optional<ScannedScalar> read_block_scalar(std::string_view text, std::size_t indicator, std::size_t parent_indent);
+
+// The single-quoted scalar whose opening quote is at `quote`: `end` is just
+// after the closing quote. nullopt where PyYAML reports an error (the text
+// ends, a document marker starts a line inside it).
+std::optional<ScannedScalar> read_single_quoted(std::string_view text, std::size_t quote);
 
 }  // namespace skillscore::doc
