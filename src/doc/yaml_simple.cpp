@@ -278,15 +278,30 @@ class SimpleReader {
     return v;
   }
 
-  // "..." without escapes, or '...' with '' for a quote, closing at the end.
+  // "..." with the escapes below, or '...' with '' for a quote, closing at the end.
   std::optional<PyValue> quoted(std::string_view s) {
     const char q = s[0];
     if (s.size() < 2 || s.back() != q) return std::nullopt;
     const std::string_view body = s.substr(1, s.size() - 2);
     std::string out;
     if (q == '"') {
-      if (body.find_first_of("\"\\") != k_npos) return std::nullopt;
-      out.assign(body);
+      for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i] == '"') return std::nullopt;  // it closes before the end
+        if (body[i] != '\\') {
+          out += body[i];
+          continue;
+        }
+        // PyYAML's one-character escapes for a printable character, a tab or
+        // a line break; the rest (\x, \u, \0, \N... and PyYAML's errors) are left to it.
+        const char e = i + 1 < body.size() ? body[i + 1] : '\0';
+        switch (e) {
+          case '"': case '\\': case '/': case ' ': out += e; break;
+          case 'n': out += '\n'; break;
+          case 't': out += '\t'; break;
+          default: return std::nullopt;
+        }
+        ++i;
+      }
     } else {
       for (std::size_t i = 0; i < body.size(); ++i) {
         if (body[i] != '\'') {

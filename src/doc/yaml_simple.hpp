@@ -6,8 +6,9 @@
 // value load_yaml gets from the full loader (src/doc/pyyaml/: same typing, same
 // positions) at a fraction of the cost, and declines (nullopt) anything
 // outside that shape, which the full loader then reads: comments after a
-// value, block scalars in lists, escapes, multi-line double-quoted scalars,
-// anchors, tags, tabs, merge keys, flow mappings, and whatever PyYAML would refuse.
+// value, block scalars in lists, escapes beyond \" \\ \/ \n \t and "\ ",
+// multi-line double-quoted scalars, anchors, tags, tabs, merge keys, flow
+// mappings, and whatever PyYAML would refuse.
 #include <optional>
 #include <string_view>
 

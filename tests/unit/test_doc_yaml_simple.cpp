@@ -64,6 +64,7 @@ TEST_SUITE("doc/yaml_simple") {
     CHECK(taken_and_same("\nurl: http://example.com/a:b\nnote: caf\xC3\xA9 \xE2\x9C\x85 [x] {y} C# a,b\n\n\n"));
     CHECK(taken_and_same("\na:\n  b:\n    c: deep\n  d: [1, 2]\ne: f\n"));
     CHECK(taken_and_same("\ndup: first\nother: x\ndup: second\n"));
+    CHECK(taken_and_same("\nd: \"say \\\"hi\\\" \\\\ a\\/b\\nc\\td\\ e # not a comment\"\nname: x\n"));
     CHECK(taken_and_same("# a comment\nname: x\n  # indented\nlist:\n# between\n  - a\n    #deeper\n  - b\nm:\n #\n  k: v\n#end"));
     CHECK(taken_and_same("\nd: |\n  text\n# ends the scalar\n  #  \nname: x\n"));
   }
@@ -77,7 +78,10 @@ TEST_SUITE("doc/yaml_simple") {
              "\ndescription: >-x\n  folded\n",
              "\nlist:\n  - |\n    in a list\n",         // ... or in a list
              "\ndescription: |\n    deep\n  less\n",    // ... or followed by what is no key
-             "\ndescription: \"esc\\\"aped\"\n",       // escapes
+             "\ndescription: \"esc\\x41ped\"\n",       // escapes beyond the common ones
+             "\ndescription: \"bad \\' escape\"\n",
+             "\ndescription: \"ends \\\"\n",
+             "\ndescription: \"a\" b\"\n",
              "\ndescription: \"two\n  lines\"\n",     // multi-line double-quoted
              "\ndescription: 'two\n---\n  lines'\n",  // a document marker in a quoted scalar
              "\ndescription: 'two\n  lines' # c\n",   // a comment after a multi-line one
@@ -127,6 +131,7 @@ TEST_SUITE("doc/yaml_simple") {
     const std::vector<std::string> values = {
         "plain words", "yes", "No", "1e3", "1_000", "0o17", "0x1F", "-1", "+2", ".5", "1:30", "2024-01-01",
         "2024-1-1", "~", "null", "'single ''q'''", "\"double: q\"", "\"\"", "''", "[a, b]", "[]", "[ 'x' , \"y\" ]",
+        "\"e\\\"s\\\\c\\n\\t\\/\\ \"", "\"\\x41\"", "\"\\'\"", "\"a\\\"",
         "[1, 2.5, true, ~]", "a#b", "a: b", "a #c", "caf\xC3\xA9", "\xE2\x9C\x85 done", "{a: 1}", "*x", "|", "x:",
         "http://a:b", "a, b, c", "[a b, c]", "'unterminated", "\"x\" y", "[a?b]", "[? a]", "a?b", "[x-y, -z]"};
     std::mt19937 rng(1121);
