@@ -285,12 +285,14 @@ class SimpleReader {
     const std::string_view body = s.substr(1, s.size() - 2);
     std::string out;
     if (q == '"') {
-      for (std::size_t i = 0; i < body.size(); ++i) {
+      // The text between escapes is copied whole (descriptions are long).
+      for (std::size_t i = 0; i < body.size(); i += 2) {
+        std::size_t special = i;
+        while (special < body.size() && body[special] != '"' && body[special] != '\\') ++special;
+        out.append(body, i, special - i);
+        i = special;
+        if (i == body.size()) break;
         if (body[i] == '"') return std::nullopt;  // it closes before the end
-        if (body[i] != '\\') {
-          out += body[i];
-          continue;
-        }
         // PyYAML's one-character escapes for a printable character, a tab or
         // a line break; the rest (\x, \u, \0, \N... and PyYAML's errors) are left to it.
         const char e = i + 1 < body.size() ? body[i + 1] : '\0';
@@ -300,7 +302,6 @@ class SimpleReader {
           case 't': out += '\t'; break;
           default: return std::nullopt;
         }
-        ++i;
       }
     } else {
       for (std::size_t i = 0; i < body.size(); ++i) {
