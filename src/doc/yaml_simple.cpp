@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "skillscore/doc/yaml_resolve.hpp"
+#include "yaml_simple_multiline.hpp"
 
 namespace skillscore::doc {
 namespace {
@@ -14,7 +15,7 @@ struct Line {
   std::size_t begin = 0;   // byte offset of the line
   std::size_t end = 0;     // offset of its '\n' (or of the end of the text)
   std::size_t indent = 0;  // leading spaces
-  bool blank = false;      // nothing but spaces
+  bool blank = false;      // nothing but spaces, or a comment (PyYAML skips both between tokens)
 };
 
 // Characters that give a plain scalar another meaning when they start it.
@@ -60,7 +61,7 @@ class SimpleReader {
       const std::size_t end = nl == k_npos ? text.size() : nl;
       Line l{begin, end, 0, false};
       while (l.begin + l.indent < end && text[l.begin + l.indent] == ' ') ++l.indent;
-      l.blank = l.begin + l.indent == end;
+      l.blank = l.begin + l.indent == end || text[l.begin + l.indent] == '#';
       lines_.push_back(l);
       if (nl == k_npos) break;
       begin = nl + 1;
@@ -130,14 +131,86 @@ class SimpleReader {
       std::optional<PyValue> value;
       if (v == s.size()) {
         value = nested(indent, depth, key_line, indent + k + 1);
+      } else if (s[v] == '|' || s[v] == '>') {
+        value = block_scalar(l.begin + indent + v, key_line, indent + v, indent);
       } else {
-        value = inline_value(trim_right(s.substr(v)), key_line, indent + v, true);
+        const std::string_view rest = trim_right(s.substr(v));
+        value = inline_value(rest, key_line, indent + v, true);
+        if (!value && s[v] == '\'') {
+          value = single_quoted(l.begin + indent + v, key_line, indent + v);
+        } else if (value && !ends_here(indent)) {
+          // Only a plain scalar may go on, on the lines indented deeper.
+          if (s[v] == '"' || s[v] == '\'' || s[v] == '[') return std::nullopt;
+          value = plain_lines(rest, key_line, indent + v, indent);
+        }
         if (value && !ends_here(indent)) return std::nullopt;
       }
       if (!value) return std::nullopt;
       map->set(std::move(*key), std::move(*value));
     }
     return map;
+  }
+
+  // A block scalar, its indicator at `offset` (line `line`, `column0`), the
+  // value of a key at `indent`; the lines it takes are passed.
+  std::optional<PyValue> block_scalar(std::size_t offset, std::size_t line, std::size_t column0, std::size_t indent) {
+    if (!counted()) return std::nullopt;
+    auto b = read_block_scalar(text_, offset, indent);
+    if (!b) return std::nullopt;
+    if (b->at_end) {
+      at_ = lines_.size();
+    } else {
+      while (at_ < lines_.size() && lines_[at_].end < b->end) ++at_;
+    }
+    ScalarError error;
+    auto v = construct_scalar(ScalarTag::Str, b->value, error);
+    if (v) place(*v, line, column0);
+    return v;
+  }
+
+  // A single-quoted scalar that goes on past its first line, its quote at
+  // `offset`; the rest of the line that closes it must be blank.
+  std::optional<PyValue> single_quoted(std::size_t offset, std::size_t line, std::size_t column0) {
+    if (!counted()) return std::nullopt;
+    auto q = read_single_quoted(text_, offset);
+    if (!q) return std::nullopt;
+    while (at_ < lines_.size() && lines_[at_].end < q->end) ++at_;
+    if (at_ >= lines_.size()) return std::nullopt;
+    for (std::size_t i = q->end; i < lines_[at_].end; ++i) {
+      if (text_[i] != ' ') return std::nullopt;
+    }
+    ++at_;
+    ScalarError error;
+    auto v = construct_scalar(ScalarTag::Str, q->value, error);
+    if (v) place(*v, line, column0);
+    return v;
+  }
+
+  // A plain scalar `first` (a key's value, the key at `indent`) that goes on
+  // on the lines after it indented deeper (PyYAML's scan_plain): a line break
+  // folds into a space, n breaks into n - 1 newlines. A comment line ends it;
+  // ": " or " #" on a later line is left to the full loader.
+  std::optional<PyValue> plain_lines(std::string_view first, std::size_t line, std::size_t column0, std::size_t indent) {
+    std::string folded(first);
+    std::size_t empty = 0;
+    for (; at_ < lines_.size(); ++at_) {
+      const Line& l = lines_[at_];
+      if (l.begin + l.indent == l.end) {
+        ++empty;
+        continue;
+      }
+      if (l.indent <= indent) break;
+      const std::string_view c = trim_right(content(l));
+      if (c[0] == '#') break;
+      if (c.back() == ':' || c.find(": ") != k_npos || c.find(" #") != k_npos) return std::nullopt;
+      if (empty == 0) folded += ' ';
+      else folded.append(empty, '\n');
+      folded += c;
+      empty = 0;
+    }
+    auto v = scalar(folded, true);
+    if (v) place(*v, line, column0);
+    return v;
   }
 
   // After an inline value: the next line may not continue it.
@@ -205,15 +278,31 @@ class SimpleReader {
     return v;
   }
 
-  // "..." without escapes, or '...' with '' for a quote, closing at the end.
+  // "..." with the escapes below, or '...' with '' for a quote, closing at the end.
   std::optional<PyValue> quoted(std::string_view s) {
     const char q = s[0];
     if (s.size() < 2 || s.back() != q) return std::nullopt;
     const std::string_view body = s.substr(1, s.size() - 2);
     std::string out;
     if (q == '"') {
-      if (body.find_first_of("\"\\") != k_npos) return std::nullopt;
-      out.assign(body);
+      // The text between escapes is copied whole (descriptions are long).
+      for (std::size_t i = 0; i < body.size(); i += 2) {
+        std::size_t special = i;
+        while (special < body.size() && body[special] != '"' && body[special] != '\\') ++special;
+        out.append(body, i, special - i);
+        i = special;
+        if (i == body.size()) break;
+        if (body[i] == '"') return std::nullopt;  // it closes before the end
+        // PyYAML's one-character escapes for a printable character, a tab or
+        // a line break; the rest (\x, \u, \0, \N... and PyYAML's errors) are left to it.
+        const char e = i + 1 < body.size() ? body[i + 1] : '\0';
+        switch (e) {
+          case '"': case '\\': case '/': case ' ': out += e; break;
+          case 'n': out += '\n'; break;
+          case 't': out += '\t'; break;
+          default: return std::nullopt;
+        }
+      }
     } else {
       for (std::size_t i = 0; i < body.size(); ++i) {
         if (body[i] != '\'') {

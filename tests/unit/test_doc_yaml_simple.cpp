@@ -64,17 +64,30 @@ TEST_SUITE("doc/yaml_simple") {
     CHECK(taken_and_same("\nurl: http://example.com/a:b\nnote: caf\xC3\xA9 \xE2\x9C\x85 [x] {y} C# a,b\n\n\n"));
     CHECK(taken_and_same("\na:\n  b:\n    c: deep\n  d: [1, 2]\ne: f\n"));
     CHECK(taken_and_same("\ndup: first\nother: x\ndup: second\n"));
+    CHECK(taken_and_same("\nd: \"say \\\"hi\\\" \\\\ a\\/b\\nc\\td\\ e # not a comment\"\nname: x\n"));
+    CHECK(taken_and_same("# a comment\nname: x\n  # indented\nlist:\n# between\n  - a\n    #deeper\n  - b\nm:\n #\n  k: v\n#end"));
+    CHECK(taken_and_same("\nd: |\n  text\n# ends the scalar\n  #  \nname: x\n"));
   }
 
   TEST_CASE("leaves everything else to the full loader") {
     for (const char* yaml : {
-             "\n# a comment\nname: x\n",               // comments
-             "\nname: x # trailing comment\n",         // inline comments
-             "\ndescription: |\n  block\n",            // block scalars
-             "\ndescription: >-\n  folded\n",
-             "\ndescription: \"esc\\\"aped\"\n",       // escapes
-             "\ndescription: \"two\n  lines\"\n",     // multi-line quoted
-             "\ndescription: two\n  lines\n",          // multi-line plain
+             "\nname: x # trailing comment\n",         // comments after a value
+             "\nname: x\n# comment\n  more\n",         // ... or a comment that ends a scalar
+             "\ndescription: |0\n  block\n",           // block scalars PyYAML refuses
+             "\ndescription: |#c\n  block\n",
+             "\ndescription: >-x\n  folded\n",
+             "\nlist:\n  - |\n    in a list\n",         // ... or in a list
+             "\ndescription: |\n    deep\n  less\n",    // ... or followed by what is no key
+             "\ndescription: \"esc\\x41ped\"\n",       // escapes beyond the common ones
+             "\ndescription: \"bad \\' escape\"\n",
+             "\ndescription: \"ends \\\"\n",
+             "\ndescription: \"a\" b\"\n",
+             "\ndescription: \"two\n  lines\"\n",     // multi-line double-quoted
+             "\ndescription: 'two\n---\n  lines'\n",  // a document marker in a quoted scalar
+             "\ndescription: 'two\n  lines' # c\n",   // a comment after a multi-line one
+             "\ndescription: two\n  lines: x\n",       // what ends a multi-line plain scalar
+             "\ndescription: two\n  lines #c\n",
+             "\ndescription: two\n# c\n  lines\n",
              "\nname: &a x\nother: *a\n",              // anchors and aliases
              "\nname: !!str 1\n",                      // tags
              "\n<<: {a: 1}\n",                         // merge keys, flow mappings
@@ -118,6 +131,7 @@ TEST_SUITE("doc/yaml_simple") {
     const std::vector<std::string> values = {
         "plain words", "yes", "No", "1e3", "1_000", "0o17", "0x1F", "-1", "+2", ".5", "1:30", "2024-01-01",
         "2024-1-1", "~", "null", "'single ''q'''", "\"double: q\"", "\"\"", "''", "[a, b]", "[]", "[ 'x' , \"y\" ]",
+        "\"e\\\"s\\\\c\\n\\t\\/\\ \"", "\"\\x41\"", "\"\\'\"", "\"a\\\"",
         "[1, 2.5, true, ~]", "a#b", "a: b", "a #c", "caf\xC3\xA9", "\xE2\x9C\x85 done", "{a: 1}", "*x", "|", "x:",
         "http://a:b", "a, b, c", "[a b, c]", "'unterminated", "\"x\" y", "[a?b]", "[? a]", "a?b", "[x-y, -z]"};
     std::mt19937 rng(1121);
@@ -143,7 +157,7 @@ TEST_SUITE("doc/yaml_simple") {
             for (int n = 0, m = 1 + static_cast<int>(rng() % 3); n < m; ++n) yaml += pad + "- " + pick(values) + "\n";
             break;
           }
-          case 2: yaml += key + ":\n"; break;  // null
+          case 2: yaml += key + ":\n" + (rng() % 2 ? std::string(rng() % 5, ' ') + "# c: 'x\n" : ""); break;  // null
           case 3: yaml += "\n"; [[fallthrough]];  // a blank line first
           default: yaml += key + ": " + pick(values) + (rng() % 8 ? "" : "  ") + "\n"; break;
         }
@@ -152,5 +166,90 @@ TEST_SUITE("doc/yaml_simple") {
       if (taken_and_same(yaml)) ++taken;
     }
     CHECK_GT(taken, 800);
+  }
+
+  TEST_CASE("block scalars: PyYAML's chomping, folding and indentation") {
+    CHECK(taken_and_same("\ndescription: |\n  line one\n  line two\nname: x\n"));
+    CHECK(taken_and_same("\ndescription: >-\n  folded\n  text\n\n  para\n    more\n  back\nname: x\n"));
+    CHECK(taken_and_same("\nd: |+\n  keep\n\n\nname: x\n"));
+    CHECK(taken_and_same("\nd: >2-\n   three\n  two\nname: x"));
+    CHECK(taken_and_same("\nd: |-1 # comment\n  x\n #y\n"));
+    CHECK(taken_and_same("\nd: |\nname: x\n"));                      // empty
+    CHECK(taken_and_same("\nd: >\n\n  \n   a # not a comment\n   b: c\n"));
+    CHECK(taken_and_same("\nm:\n  d: |  \n    x  \n    y\n  e: 1\nf: 2\n"));
+    CHECK(taken_and_same("\nd: >\n  last line, no newline"));
+    CHECK(taken_and_same("\nd: |\n  a\n\n"));
+  }
+
+  TEST_CASE("multi-line plain and single-quoted scalars fold as PyYAML folds them") {
+    CHECK(taken_and_same("\ndescription: two\n  lines\nname: x\n"));
+    CHECK(taken_and_same("\nd: a  b  \n    c   d  \n\n\n  e\n \n  - f [g] {h} &i *j !k 'l' \"m\" a#b c:d\nname: x"));
+    CHECK(taken_and_same("\nm:\n  d: 2024-01-01\n   10:00:00\n  e: true\n   false\n  f: 1\n   \n   2\nn: x\n"));
+    CHECK(taken_and_same("\nd: 'two\n  lines'\nname: x\n"));
+    CHECK(taken_and_same("\nd: 'it''s\nat column 0 ''\n\n\n   and   more  \n  \n  x''y'  \nname: x"));
+    CHECK(taken_and_same("\nd: '\n  # not a comment: x\n---not a marker'\n"));
+  }
+
+  TEST_CASE("random multi-line scalars: wherever the reader answers, the full loader agrees") {
+    const std::vector<std::string> firsts = {"text", "'quoted", "'it''s", "''", "'a' b", "1", "true", "~", "a#b",
+                                             "'x'", "2024-01-01", "x:", "'a:", "[a]"};
+    const std::vector<std::string> lines = {"more", "more text  ", "a: b", "a:", "# hash", "a #b", "- item", "x'",
+                                            "x''y'", "'", "''", "---", "--- x", "...", "", " ", "10:00:00", "caf\xC3\xA9"};
+    std::mt19937 rng(77);
+    auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+    int taken = 0;
+    for (int t = 0; t < 6000; ++t) {
+      std::string yaml = "\nname: x\n";
+      const bool nested = rng() % 3 == 0;
+      const std::string parent = nested ? "  " : "";
+      if (nested) yaml += "meta:\n";
+      for (int e = 0, entries = 1 + static_cast<int>(rng() % 2); e < entries; ++e) {
+        yaml += parent + "d" + std::to_string(e) + ": " + pick(firsts) + (rng() % 4 ? "" : "  ") + "\n";
+        for (int n = 0, m = static_cast<int>(rng() % 4); n < m; ++n) {
+          const std::size_t pad = rng() % 4 == 0 ? 0 : parent.size() + rng() % 4;
+          yaml += std::string(pad, ' ') + pick(lines) + "\n";
+        }
+        if (rng() % 2 == 0) yaml += parent + "k" + std::to_string(e) + ": v\n";
+      }
+      if (rng() % 3 == 0) yaml += "last: 1\n";
+      if (rng() % 4 == 0 && yaml.back() == '\n') yaml.pop_back();  // no final newline
+      if (taken_and_same(yaml)) ++taken;
+    }
+    MESSAGE("taken ", taken);
+    CHECK_GT(taken, 1000);
+  }
+
+  TEST_CASE("random block scalars: wherever the reader answers, the full loader agrees") {
+    const std::vector<std::string> headers = {"|", ">", "|-", ">-", "|+", ">+", "|2", ">1", "|1-", "-|", ">+3",
+                                              "|9", "|0", "|  ", "> # c", "|-#c", "|x", "|++", ">2 #", "|-  # a # b"};
+    const std::vector<std::string> bodies = {"text", "more text", "a: b", "# hash", "- item", "x  ", "  deeper",
+                                             "    deepest", "", " ", "      ", "caf\xC3\xA9", "[flow]", "'q'", "\"d\""};
+    std::mt19937 rng(2024);
+    auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+    int taken = 0;
+    for (int t = 0; t < 6000; ++t) {
+      std::string yaml = "\nname: x\n";
+      const bool nested = rng() % 3 == 0;
+      const std::string parent = nested ? "  " : "";
+      if (nested) yaml += "meta:\n";
+      for (int e = 0, entries = 1 + static_cast<int>(rng() % 2); e < entries; ++e) {
+        yaml += parent + "d" + std::to_string(e) + ": " + pick(headers) + "\n";
+        const std::string pad = parent + std::string(1 + rng() % 3, ' ');
+        for (int n = 0, m = static_cast<int>(rng() % 5); n < m; ++n) {
+          const std::string body = pick(bodies);
+          switch (rng() % 5) {
+            case 0: yaml += body + "\n"; break;          // unindented (or empty)
+            case 1: yaml += pad + " " + body + "\n"; break;
+            default: yaml += pad + body + "\n"; break;
+          }
+        }
+        if (rng() % 3 == 0) yaml += parent + "k" + std::to_string(e) + ": v\n";
+      }
+      if (rng() % 3 == 0) yaml += "last: 1\n";
+      if (rng() % 4 == 0 && yaml.back() == '\n') yaml.pop_back();  // no final newline
+      if (taken_and_same(yaml)) ++taken;
+    }
+    MESSAGE("taken ", taken);
+    CHECK_GT(taken, 1500);
   }
 }
