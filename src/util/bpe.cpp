@@ -1,5 +1,6 @@
 #include "skillscore/util/bpe.hpp"
 
+#include "bpe_cache.hpp"
 #include "bpe_merge.hpp"
 #include "bpe_ranks.hpp"
 
@@ -16,11 +17,24 @@ std::size_t run(Encoding e, std::string_view text, std::vector<std::uint32_t>* i
   std::vector<Span> pieces;
   pretokenize(e, text, pieces);
   std::size_t count = 0;
-  for (const auto& s : pieces) count += bpe::merge(r, text.substr(s.begin, s.end - s.begin), ids);
+  if (ids) {
+    for (const auto& s : pieces) count += bpe::merge(r, text.substr(s.begin, s.end - s.begin), ids);
+    return count;
+  }
+  bpe::PieceCache& cache = bpe::piece_cache(e);
+  const auto merged = [&](std::string_view piece) { return bpe::merge(r, piece, nullptr); };
+  for (const auto& s : pieces) count += cache.count(text.substr(s.begin, s.end - s.begin), merged);
   return count;
 }
 
 }  // namespace
+
+namespace bpe {
+PieceCache& piece_cache(Encoding e) {
+  thread_local PieceCache cache[2];
+  return cache[static_cast<std::size_t>(e)];
+}
+}  // namespace bpe
 
 std::span<const EncodingInfo> encodings() { return k_encodings; }
 
