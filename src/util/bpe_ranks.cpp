@@ -47,6 +47,10 @@ RankTable::RankTable(std::string_view data) : data_(data.data()) {
     }
     pos += len;
   }
+  pairs_.assign(std::size_t{1} << 16, k_no_rank);
+  for (const Slot& s : slots_) {
+    if (s.rank != k_no_rank && (s.off_len & 0xFF) == 2) pairs_[s.head & 0xFFFF] = s.rank;
+  }
 }
 
 const RankTable& rank_table(Encoding e) {

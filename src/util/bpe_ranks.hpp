@@ -53,6 +53,7 @@ class RankTable {
   explicit RankTable(std::string_view data);  // the SKBPE1 format of data/tokenizer/README.md
 
   std::uint32_t find(const char* p, std::size_t len) const {
+    if (len == 2) return pair(p);
     if (len > max_len_ || len == 0) return k_no_rank;
     const std::uint64_t head = head8(p, len);
     for (std::size_t i = hash_bytes(p, len, head) & mask_;; i = (i + 1) & mask_) {
@@ -65,6 +66,11 @@ class RankTable {
     }
   }
   std::uint32_t find(std::string_view s) const { return find(s.data(), s.size()); }
+  // The rank of the 2 bytes at p: every merge starts with these, so they have
+  // a direct table (256 KB, which stays in cache where the slots would not).
+  std::uint32_t pair(const char* p) const {
+    return pairs_[static_cast<unsigned char>(p[0]) | static_cast<std::size_t>(static_cast<unsigned char>(p[1])) << 8];
+  }
   std::size_t size() const { return size_; }
 
  private:
@@ -75,6 +81,7 @@ class RankTable {
   };
   const char* data_ = nullptr;
   std::vector<Slot> slots_;
+  std::vector<std::uint32_t> pairs_;  // 65,536: by first byte | second byte << 8
   std::size_t mask_ = 0, max_len_ = 0, size_ = 0;
 };
 
