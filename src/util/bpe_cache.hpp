@@ -2,7 +2,7 @@
 // Token counts of pieces already merged, per thread and encoding: words
 // repeat heavily within a text and across a batch, and a hit costs one probe
 // of a table that stays in cache instead of the rank table's probes and a
-// merge. Direct-mapped with the piece's bytes inline, so its memory is fixed
+// merge. Direct-mapped with the piece's bytes inline (its first word as head8), so its memory is fixed
 // (k_slots * 32 bytes, allocated on first use); a piece that collides takes
 // the slot. Pieces longer than k_max_len are not kept (they seldom repeat).
 #include <cstdint>
@@ -29,21 +29,27 @@ class PieceCache {
     const std::uint64_t h = hash_bytes(piece.data(), len, head);
     Slot& s = slots_[h & (k_slots - 1)];
     const auto tag = static_cast<std::uint32_t>(h >> 32);
-    if (s.tag == tag && s.len == len && std::memcmp(s.bytes, piece.data(), len) == 0) return s.count;
+    // Most pieces are 8 bytes or fewer: their whole key is the head word.
+    if (s.head == head && s.len == len && s.tag == tag &&
+        (len <= 8 || std::memcmp(s.rest, piece.data() + 8, len - 8) == 0)) {
+      return s.count;
+    }
     const std::size_t n = count_of(piece);
     // Counts above 255 cannot happen (a token has at least one byte), but never store a wrong one.
     if (n <= 0xFF) {
       s.tag = tag;
       s.len = static_cast<std::uint8_t>(len);
       s.count = static_cast<std::uint8_t>(n);
-      std::memcpy(s.bytes, piece.data(), len);
+      s.head = head;
+      if (len > 8) std::memcpy(s.rest, piece.data() + 8, len - 8);
     }
     return n;
   }
 
  private:
   struct Slot {
-    char bytes[k_max_len];
+    std::uint64_t head = 0;     // the first 8 bytes (head8)
+    char rest[k_max_len - 8];  // the bytes after them
     std::uint32_t tag = 0;
     std::uint8_t len = 0xFF;  // empty: no piece has this length here
     std::uint8_t count = 0;
