@@ -11,6 +11,7 @@
 // first alternative that matches, each quantifier as long as the rest still
 // matches), in one pass over the code points. \s is JavaScript's: Zs, TAB to
 // CR, U+2028, U+2029 and U+FEFF (not U+0085), as the reference runs it.
+#include <array>
 #include <vector>
 
 #include "skillscore/util/bpe.hpp"
@@ -43,6 +44,20 @@ unsigned char classify(char32_t c) {
   return k;
 }
 
+// classify() of each ASCII character, from classify itself.
+const std::array<unsigned char, 128>& ascii_classes() {
+  static const std::array<unsigned char, 128> table = [] {
+    std::array<unsigned char, 128> a{};
+    for (char32_t c = 0; c < 128; ++c) a[c] = classify(c);
+    return a;
+  }();
+  return table;
+}
+
+constexpr std::size_t k_kept_bytes = std::size_t{1} << 20;
+
+// The text as code points: cp, cls and offset hold at least n (offset n + 1)
+// entries; beyond them, whatever an earlier text left.
 struct Cps {
   std::vector<char32_t> cp;
   std::vector<unsigned char> cls;
@@ -149,21 +164,40 @@ std::size_t next_o200k(const Cps& t, std::size_t i) {
 }  // namespace
 
 void pretokenize(Encoding e, std::string_view text, std::vector<Span>& out) {
-  Cps t;
-  for (std::size_t pos = 0; pos < text.size();) {
-    t.offset.push_back(pos);
-    const char32_t c = decode_utf8(text, pos);
-    t.cp.push_back(c);
-    t.cls.push_back(classify(c));
+  // The code points of the text, in buffers kept by the thread: filling them
+  // is most of the work, and growing fresh vectors each call cost as much again.
+  thread_local Cps t;
+  const std::size_t size = text.size();
+  if (t.offset.size() < size + 1) {
+    t.cp.resize(size);
+    t.cls.resize(size);
+    t.offset.resize(size + 1);
   }
-  t.n = t.cp.size();
-  t.offset.push_back(text.size());
+  const auto& ascii = ascii_classes();
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < size; ++n) {
+    t.offset[n] = pos;
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      t.cp[n] = b;
+      t.cls[n] = ascii[b];
+      ++pos;
+    } else {
+      const char32_t c = decode_utf8(text, pos);
+      t.cp[n] = c;
+      t.cls[n] = classify(c);
+    }
+  }
+  t.n = n;
+  t.offset[n] = size;
   for (std::size_t i = 0; i < t.n;) {
     std::size_t j = e == Encoding::O200kBase ? next_o200k(t, i) : next_cl100k(t, i);
     if (j <= i) j = i + 1;  // cannot happen (the last alternative takes any space); never loop
     out.push_back({t.offset[i], t.offset[j]});
     i = j;
   }
+  // A thread keeps at most this much for the next text (13 bytes a byte).
+  if (t.cp.size() > k_kept_bytes) t = Cps{};
 }
 
 }  // namespace skillscore::util
