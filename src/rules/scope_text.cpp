@@ -199,7 +199,14 @@ bool ScopeTexts::may_match(int group, std::size_t index, const TextPiece& piece,
     a.state.resize(index + 1, 0);
     a.may.resize(index + 1);
   }
-  if (a.state[index] == 0) a.state[index] = scan->scan(group, piece.text, piece.classes, a.may[index]) ? 1 : 2;
+  if (a.state[index] == 0) {
+    // A scan costs about a microsecond to start: on a small piece (a code
+    // block of the default profile's placeholder search) RE2 answers its few
+    // patterns sooner; the file under thirty find patterns is another matter.
+    constexpr std::size_t k_min_scan_bytes = 32 * 1024;  // piece bytes times patterns
+    const bool worth = piece.text.size() * scan->size(group) >= k_min_scan_bytes;
+    a.state[index] = worth && scan->scan(group, piece.text, piece.classes, a.may[index]) ? 1 : 2;
+  }
   return a.state[index] == 2 || a.may[index][static_cast<std::size_t>(slot)];
 }
 
