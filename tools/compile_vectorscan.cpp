@@ -1,8 +1,9 @@
-// Build tool: compiles the Vectorscan database of each built-in profile's
-// presence patterns and writes the C++ file that embeds them serialized, so
-// that a run deserializes one in microseconds instead of compiling it for a
-// few hundred milliseconds. A run looks a database up by the key of its
-// expressions: a profile whose patterns changed just compiles its own.
+// Build tool: compiles the Vectorscan databases of each built-in profile's
+// presence patterns and of its scope scan (ScopeScan), and writes the C++
+// file that embeds them serialized, so that a run deserializes one in
+// microseconds instead of compiling it for a few hundred milliseconds. A run
+// looks a database up by the key of its expressions: a profile whose
+// patterns changed just compiles its own presence database (and scans no scope).
 //   compile_vectorscan OUTPUT.cpp PROFILE...
 #include <cstdio>
 #include <fstream>
@@ -11,6 +12,7 @@
 
 #include "skillscore/rules/loader.hpp"
 #include "skillscore/rules/presence.hpp"
+#include "skillscore/rules/scope_scan.hpp"
 #include "cpp_literal.hpp"
 
 int main(int argc, char** argv) {
@@ -20,6 +22,20 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string arrays, entries;
+  int databases = 0;
+  auto emit = [&](const VectorscanSet* set, const char* profile) {
+    const std::string bytes = set ? set->serialize() : std::string();
+    if (bytes.empty()) return;  // Vectorscan takes none of its patterns
+    const std::string ids = "k_covered_" + std::to_string(databases++);
+    arrays += "const std::uint32_t " + ids + "[] = {";
+    for (const auto id : set->covered_patterns()) arrays += std::to_string(id) + ",";
+    arrays += "};\n";
+    entries += "    {0x" + [&] {
+      char k[20];
+      std::snprintf(k, sizeof k, "%016llx", static_cast<unsigned long long>(set->key()));
+      return std::string(k);
+    }() + "ull, " + skillscore::tools::string_view_literal(bytes, 40) + ", " + ids + "},  // " + profile + "\n";
+  };
   for (int i = 2; i < argc; ++i) {
     std::string error;
     auto profile = load_builtin_profile(argv[i], error);
@@ -34,25 +50,21 @@ int main(int argc, char** argv) {
     struct Wanted {
       PresenceKind kind;
       skillscore::util::UnicodeClasses classes;
-      const char* suffix;
     };
     using skillscore::util::UnicodeClasses;
-    for (const auto& [kind, classes, suffix] : {Wanted{PresenceKind::Full, UnicodeClasses::Unneeded, ""},
-                                               Wanted{PresenceKind::Full, UnicodeClasses::Needed, "_exact"},
-                                               Wanted{PresenceKind::ScanOnly, UnicodeClasses::Unneeded, "_scan"}}) {
+    for (const auto& [kind, classes] : {Wanted{PresenceKind::Full, UnicodeClasses::Unneeded},
+                                        Wanted{PresenceKind::Full, UnicodeClasses::Needed},
+                                        Wanted{PresenceKind::ScanOnly, UnicodeClasses::Unneeded}}) {
       auto index = PresenceIndex::build(*profile, error, VectorscanUse::CompileIfMissing, kind);
-      const VectorscanSet* set = index ? index->vectorscan(classes) : nullptr;
-      const std::string bytes = set ? set->serialize() : std::string();
-      if (bytes.empty()) continue;  // Vectorscan takes none of its patterns
-      const std::string ids = "k_covered_" + std::to_string(i) + suffix;
-      arrays += "const std::uint32_t " + ids + "[] = {";
-      for (const auto id : set->covered_patterns()) arrays += std::to_string(id) + ",";
-      arrays += "};\n";
-      entries += "    {0x" + [&] {
-        char k[20];
-        std::snprintf(k, sizeof k, "%016llx", static_cast<unsigned long long>(set->key()));
-        return std::string(k);
-      }() + "ull, " + skillscore::tools::string_view_literal(bytes, 40) + ", " + ids + "},  // " + argv[i] + "\n";
+      emit(index ? index->vectorscan(classes) : nullptr, argv[i]);
+    }
+    // The scope scan's groups (find metrics, searches outside the body), both forms.
+    if (auto scan = ScopeScan::build(*profile, /*compile_if_missing=*/true)) {
+      for (std::size_t g = 0; g < scan->groups(); ++g) {
+        for (const auto classes : {UnicodeClasses::Unneeded, UnicodeClasses::Needed}) {
+          emit(scan->vectorscan(static_cast<int>(g), classes), argv[i]);
+        }
+      }
     }
   }
   std::ofstream out(argv[1], std::ios::binary);

@@ -9,6 +9,7 @@
 #include "skillscore/app/batch_settings.hpp"
 #include "skillscore/app/interrupt.hpp"
 #include "skillscore/rules/presence.hpp"
+#include "skillscore/rules/scope_scan.hpp"
 
 namespace skillscore::app {
 namespace fs = std::filesystem;
@@ -40,6 +41,9 @@ int run_batch(const BatchOptions& o, std::ostream& out) {
 
   const SkillFiles found = find_skill_files(o, *settings, summary, io_failed);
   rules::PresenceIndex::prepare(settings->profile, found.files);
+  // Found again from the embedded databases in microseconds; a profile
+  // without them scans nothing and searches each pattern.
+  settings->profile.scope_scan = rules::ScopeScan::build(settings->profile);
 
   const fs::path cwd = fs::current_path();
   const report::RunContext context{&settings->profile, gates, o.color, baseline, source_root(o, cwd), cwd.generic_string()};

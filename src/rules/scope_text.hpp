@@ -54,6 +54,10 @@ class ScopeTexts {
   // Starts the body's presence pass on a thread of its own, so that metrics
   // which need no answer from it can run meanwhile (a large file, a spare core).
   void start_body_presence();
+  // Whether pattern `slot` of the profile's scope scan group `group` may
+  // match `piece`, the `index`th of the group's scope (one scan per piece,
+  // on first use); true when there is no answer.
+  bool may_match(int group, std::size_t index, const TextPiece& piece, int slot);
   // File line of `offset` inside `piece`.
   std::size_t line_in(const TextPiece& piece, std::size_t offset) const;
 
@@ -73,6 +77,11 @@ class ScopeTexts {
   bool have_file_ = false, have_scripts_ = false, have_references_ = false;
   std::list<std::pair<HeadingLevels, Pieces>> headings_by_level_;  // stable references, nothing allocated while empty
   std::string prose_text_;
+  struct ScanAnswers {
+    std::vector<std::uint8_t> state;  // per piece: 0 not scanned, 1 answered, 2 no answer
+    std::vector<std::vector<bool>> may;
+  };
+  std::vector<ScanAnswers> scan_answers_;  // per scope scan group
   bool have_body_ = false, have_code_ = false, have_headings_ = false, have_prose_ = false, have_links_ = false;
 };
 

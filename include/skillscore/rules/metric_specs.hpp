@@ -96,6 +96,10 @@ struct CharactersSpec {
   Scope scope = Scope::File;
   std::vector<std::string> path;  // a frontmatter field instead of a scope
   std::vector<CharacterRange> characters;
+  // lead[b]: a listed character's UTF-8 encoding may start with byte b (no
+  // continuation byte is one), so a scan skips every other character undecoded.
+  std::vector<bool> lead = std::vector<bool>(256, false);
+  bool ascii_listed = false;  // some lead byte is ASCII: ASCII runs are not skipped wholesale
 };
 enum class TokensValue { Max, Sum, LargestFile };
 struct TokensSpec {

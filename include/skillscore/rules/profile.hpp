@@ -129,6 +129,9 @@ struct Profile {
   ReportSpec report;
   // Built at load: one pass over the body for every presence question.
   std::shared_ptr<const class PresenceIndex> presence;
+  // Set by a run of many files: one scan per piece for the find and search
+  // metrics outside the body (nullptr: each pattern is searched).
+  std::shared_ptr<const class ScopeScan> scope_scan;
   // Metrics whose first match some check locates: only they search for it.
   std::vector<bool> needs_location;
 

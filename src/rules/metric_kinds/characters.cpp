@@ -2,6 +2,7 @@
 // deceptive) in a scope or a frontmatter field, named as the rule file names
 // it ("U+202E RIGHT-TO-LEFT OVERRIDE"), where its context does not allow it;
 // tag characters also spell the ASCII they hide. "" when none.
+#include <algorithm>
 #include <cstdio>
 #include <tuple>
 
@@ -24,6 +25,14 @@ char32_t code_point(const MetricReader& r, const RuleNode& n) {
   const auto v = std::stoul(t.substr(skip), nullptr, 16);
   if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) r.fail(n, "not a Unicode scalar value: " + t);
   return static_cast<char32_t>(v);
+}
+
+// The first byte of the UTF-8 encoding of `c`.
+unsigned lead_byte(char32_t c) {
+  if (c < 0x80) return static_cast<unsigned>(c);
+  if (c < 0x800) return 0xC0 | static_cast<unsigned>(c >> 6);
+  if (c < 0x10000) return 0xE0 | static_cast<unsigned>(c >> 12);
+  return 0xF0 | static_cast<unsigned>(c >> 18);
 }
 
 void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
@@ -52,6 +61,15 @@ void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
     s.characters.push_back(std::move(cr));
   }
   if (s.characters.empty()) r.fail(list, "characters must not be empty");
+  for (const auto& cr : s.characters) {
+    // The lead byte grows with the code point: every byte between the
+    // first's and the last's may lead (continuation bytes never do).
+    const unsigned lo = lead_byte(cr.first), hi = lead_byte(cr.last);
+    for (unsigned b = lo; b <= hi; ++b) {
+      if (b < 0x80 || b >= 0xC0) s.lead[b] = true;
+    }
+    if (lo < 0x80) s.ascii_listed = true;
+  }
   m.type = ValueType::String;
   m.spec = std::move(s);
 }
@@ -84,6 +102,14 @@ bool allowed(CharContext ctx, char32_t prev, char32_t next, std::size_t offset_i
     case CharContext::FileStart: return offset_in_file == 0;
   }
   return false;
+}
+
+// The code point that ends just before `pos` in valid UTF-8 (0 at the start).
+char32_t previous_code_point(std::string_view t, std::size_t pos) {
+  if (pos == 0) return 0;
+  std::size_t start = pos - 1;
+  while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+  return util::decode_utf8(t, start);
 }
 
 std::string describe(char32_t c, const CharacterRange& r) {
@@ -128,44 +154,50 @@ Value evaluate(const MetricDef& def, int, MetricContext& ctx, MetricPosition at)
                                             t.data() <= doc.text().data() + doc.text().size()
                                         ? static_cast<std::size_t>(t.data() - doc.text().data())
                                         : std::string_view::npos;
-    char32_t prev = 0;
-    std::size_t line = p.first_line, line_start = 0;
+    // Only characters whose first byte may lead a listed one are decoded;
+    // the others are not listed, so all they do is end a run of tags. The
+    // character before a listed one and the line are found when needed.
     for (std::size_t pos = 0; pos < t.size();) {
+      const std::size_t from = pos;
+      if (!s.ascii_listed) pos = util::skip_ascii(t, pos);
+      while (pos < t.size() && !s.lead[static_cast<unsigned char>(t[pos])]) ++pos;
+      if (pos > from && in_tag_run) tag_run_done = true;
+      if (pos >= t.size()) break;
       const std::size_t at_pos = pos;
       const char32_t c = util::decode_utf8(t, pos);
-      if (c == '\n') {
-        ++line;
-        line_start = pos;
-      }
       const CharacterRange* r = listed(s, c);
-      if (r) {
-        std::size_t peek = pos;
-        const char32_t next = pos < t.size() ? util::decode_utf8(t, peek) : 0;
-        const std::size_t in_file = file_offset == std::string_view::npos ? 1 : file_offset + at_pos;
-        if (!allowed(r->allowed, prev, next, in_file)) {
-          if (count++ == 0) {
-            first = describe(c, *r);
-            if (!p.origin.empty()) {
-              first = std::string(p.origin) + ":" + std::to_string(line) + ": " + first;
-            } else if (s.path.empty()) {
-              at.line = line;
-              at.column = util::count_code_points(t.substr(line_start, at_pos - line_start)) + 1;
-            } else {
-              at.line = field_line;
-              at.column = field_column;
-            }
-          }
-          if (r->decode_tags && !tag_run_done && c >= 0xE0020 && c <= 0xE007E) {
-            hidden += static_cast<char>(c - 0xE0000);
-            in_tag_run = true;
-          } else if (in_tag_run) {
-            tag_run_done = true;
-          }
+      if (!r) {
+        if (in_tag_run) tag_run_done = true;
+        continue;
+      }
+      std::size_t peek = pos;
+      const char32_t next = pos < t.size() ? util::decode_utf8(t, peek) : 0;
+      const char32_t prev = previous_code_point(t, at_pos);
+      const std::size_t in_file = file_offset == std::string_view::npos ? 1 : file_offset + at_pos;
+      if (allowed(r->allowed, prev, next, in_file)) continue;
+      if (count++ == 0) {
+        first = describe(c, *r);
+        // Up to and with the character: a listed '\n' is on the next line, as it counts itself.
+        const std::string_view before = t.substr(0, pos);
+        const std::size_t line = p.first_line + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+        if (!p.origin.empty()) {
+          first = std::string(p.origin) + ":" + std::to_string(line) + ": " + first;
+        } else if (s.path.empty()) {
+          const std::size_t nl = before.rfind('\n');
+          const std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+          at.line = line;
+          at.column = util::count_code_points(t.substr(line_start, at_pos - line_start)) + 1;
+        } else {
+          at.line = field_line;
+          at.column = field_column;
         }
+      }
+      if (r->decode_tags && !tag_run_done && c >= 0xE0020 && c <= 0xE007E) {
+        hidden += static_cast<char>(c - 0xE0000);
+        in_tag_run = true;
       } else if (in_tag_run) {
         tag_run_done = true;
       }
-      prev = c;
     }
   }
   if (count == 0) return Value::string("");

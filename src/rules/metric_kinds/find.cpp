@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "metric_kind.hpp"
+#include "skillscore/rules/scope_scan.hpp"
 #include "skillscore/util/utf8.hpp"
 
 namespace skillscore::rules {
@@ -88,13 +89,19 @@ std::string shown(const FindSpec& s, std::string_view text) {
   return std::string(text.substr(0, pos)) + "... (" + std::to_string(util::count_code_points(text)) + " characters)";
 }
 
-Value evaluate(const MetricDef& def, int, MetricContext& ctx, MetricPosition at) {
+Value evaluate(const MetricDef& def, int metric, MetricContext& ctx, MetricPosition at) {
   const auto& s = std::get<FindSpec>(def.spec);
   ScopeTexts& scopes = ctx.scopes;
+  // The scope scan says which patterns cannot match a piece: those are not run.
+  const ScopeScan* scan = ctx.profile.scope_scan.get();
+  const int group = scan ? scan->group(metric) : -1;
+  std::size_t index = 0;
   for (const auto& p : scopes.pieces(s.scope, s.levels)) {
+    const std::size_t piece = index++;
     Hit best;
-    for (const auto& re : s.patterns) {
-      const Hit h = first_hit(s, re, p);
+    for (std::size_t k = 0; k < s.patterns.size(); ++k) {
+      if (group >= 0 && !scopes.may_match(group, piece, p, scan->slot(metric, static_cast<int>(k)))) continue;
+      const Hit h = first_hit(s, s.patterns[k], p);
       if (h.found && (!best.found || h.begin < best.begin)) best = h;
     }
     if (!best.found) continue;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "../references.hpp"
 #include "../scope_text.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skillscore/rules/metrics.hpp"
@@ -54,6 +55,9 @@ struct MetricContext {
   const doc::PyValue* field = nullptr;
   std::string field_text, field_lower;
   bool have_field = false, have_lower = false;
+  // The references walks done, by the `mention` pattern (RE2 form, "" for
+  // none): agentskills asks four questions of one walk.
+  std::vector<std::pair<std::string, ReferenceReport>> reference_reports;
 };
 
 // Where a metric's value was found, for checks that locate it (0: unknown).

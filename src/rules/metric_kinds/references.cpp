@@ -16,9 +16,18 @@ void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
   m.spec = std::move(s);
 }
 
+// The walk for `s`, done once per document and mention pattern.
+const ReferenceReport& report(const ReferencesSpec& s, MetricContext& ctx) {
+  const std::string key = s.mention ? s.mention->re2_pattern() : std::string();
+  for (const auto& [k, r] : ctx.reference_reports) {
+    if (k == key) return r;
+  }
+  return ctx.reference_reports.emplace_back(key, check_references(ctx.doc, s)).second;
+}
+
 Value evaluate(const MetricDef& def, int, MetricContext& ctx, MetricPosition at) {
   const auto& s = std::get<ReferencesSpec>(def.spec);
-  const ReferenceReport r = check_references(ctx.doc, s);
+  const ReferenceReport& r = report(s, ctx);
   switch (s.test) {
     case ReferenceTest::MissingCount:
       if (!r.missing.empty()) at.line = r.missing.front().line;

@@ -4,6 +4,7 @@
 #include "metric_kind.hpp"
 #include "skillscore/rules/prefilter.hpp"
 #include "skillscore/rules/presence.hpp"
+#include "skillscore/rules/scope_scan.hpp"
 
 namespace skillscore::rules {
 namespace {
@@ -28,11 +29,23 @@ void read(const MetricReader& r, const RuleNode& n, MetricDef& m) {
   m.spec = std::move(s);
 }
 
+// Whether pattern `k` of `metric` may match the `index`th piece `p` of its
+// scope: false when the scope scan found it cannot.
+bool may_match(MetricContext& ctx, int metric, std::size_t k, std::size_t index, const TextPiece& p) {
+  const ScopeScan* scan = ctx.profile.scope_scan.get();
+  if (!scan) return true;
+  const int group = scan->group(metric);
+  return group < 0 || ctx.scopes.may_match(group, index, p, scan->slot(metric, static_cast<int>(k)));
+}
+
 // First match of any (or, with `all`, of every) pattern, for the location.
-std::size_t first_match_line(const SearchSpec& s, MetricContext& ctx) {
+std::size_t first_match_line(const SearchSpec& s, int metric, MetricContext& ctx) {
+  std::size_t index = 0;
   for (const auto& p : ctx.scopes.pieces(s.scope, s.levels)) {
-    for (const auto& re : s.patterns) {
-      if (auto m = re.search(p.text, p.classes)) return ctx.scopes.line_in(p, m->begin);
+    const std::size_t piece = index++;
+    for (std::size_t k = 0; k < s.patterns.size(); ++k) {
+      if (!may_match(ctx, metric, k, piece, p)) continue;
+      if (auto m = s.patterns[k].search(p.text, p.classes)) return ctx.scopes.line_in(p, m->begin);
     }
   }
   return 0;
@@ -54,17 +67,20 @@ Value evaluate(const MetricDef& def, int metric, MetricContext& ctx, MetricPosit
         if (hit && (slot < 0 || !index.exact(slot))) hit = s.patterns[k].search(ctx.doc.body(), ctx.doc.unicode_classes()).has_value();
         value = s.all ? value && hit : value || hit;
       }
-      if (value && locate) line = first_match_line(s, ctx);
+      if (value && locate) line = first_match_line(s, metric, ctx);
       return Value::boolean(value);
     }
   }
   const auto& pieces = ctx.scopes.pieces(s.scope, s.levels);
   if (s.all) {
-    for (const auto& re : s.patterns) {
-      const bool found = std::any_of(pieces.begin(), pieces.end(), [&](const TextPiece& p) { return re.search(p.text, p.classes).has_value(); });
+    for (std::size_t k = 0; k < s.patterns.size(); ++k) {
+      bool found = false;
+      for (std::size_t i = 0; i < pieces.size() && !found; ++i) {
+        found = may_match(ctx, metric, k, i, pieces[i]) && s.patterns[k].search(pieces[i].text, pieces[i].classes).has_value();
+      }
       if (!found) return Value::boolean(false);
     }
-    if (locate) line = first_match_line(s, ctx);
+    if (locate) line = first_match_line(s, metric, ctx);
     return Value::boolean(true);
   }
   // Many pieces (code blocks): run only the patterns whose literals the body has.
@@ -72,9 +88,12 @@ Value evaluate(const MetricDef& def, int metric, MetricContext& ctx, MetricPosit
   constexpr std::size_t k_prefilter_pieces = 16;
   const bool filtered =
       s.prefilter && pieces.size() >= k_prefilter_pieces && s.prefilter->possible(ctx.doc.body(), possible);
+  std::size_t index = 0;
   for (const auto& p : pieces) {
+    const std::size_t piece = index++;
     for (std::size_t k = 0; k < s.patterns.size(); ++k) {
       if (filtered && !possible[k]) continue;
+      if (!may_match(ctx, metric, k, piece, p)) continue;
       const auto& re = s.patterns[k];
       if (auto m = re.search(p.text, p.classes)) {
         if (locate) line = ctx.scopes.line_in(p, m->begin);
