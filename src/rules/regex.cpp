@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "skillscore/rules/anchored_matcher.hpp"
 #include "skillscore/rules/literal_set.hpp"
 #include "skillscore/rules/sequence_matcher.hpp"
 #include "skillscore/rules/verified_patterns.hpp"
@@ -148,6 +149,9 @@ std::optional<Regex> Regex::build(std::string_view source, RegexFlags flags, Reg
   }
   if (dialect == RegexDialect::Python) {
     if (auto set = LiteralSet::compile(source, flags)) r.literal_set_ = std::make_shared<const LiteralSet>(std::move(*set));
+    if (!r.longest_) {
+      if (auto a = AnchoredMatcher::compile(source, flags, r.start_)) r.anchored_ = std::make_shared<const AnchoredMatcher>(std::move(*a));
+    }
   }
   if (dialect == RegexDialect::Python && r.groups_ > 0) {
     if (auto seq = SequenceMatcher::compile(source, flags); seq && seq->group_count() == r.groups_) {
@@ -196,8 +200,25 @@ std::optional<Match> Regex::search(std::string_view text, Classes classes) const
     from = text.find(start_.literal);
     if (from == std::string_view::npos) return std::nullopt;
   }
+  const re2::StringPiece piece(text.data(), text.size());
   re2::StringPiece m;
-  if (!pick(text, classes).Match(re2::StringPiece(text.data(), text.size()), from, text.size(), RE2::UNANCHORED, &m, 1)) {
+  if (anchored_) {
+    // Each occurrence in turn, answered directly; RE2 only for the bounds of
+    // the match found, or from a candidate the matcher cannot decide.
+    classes = util::resolve_unicode_classes(classes, text);
+    const bool ascii = classes == Classes::Unneeded;
+    for (std::size_t at = from; at != std::string_view::npos; at = text.find(start_.literal, at + 1)) {
+      if (start_.at_line_start && at > 0 && text[at - 1] != '\n') continue;
+      const auto r = anchored_->match_at(text, at, ascii);
+      if (r == AnchoredMatcher::Result::NoMatch) continue;
+      const auto anchor = r == AnchoredMatcher::Result::Match ? RE2::ANCHOR_START : RE2::UNANCHORED;
+      if (!pick(text, classes).Match(piece, at, text.size(), anchor, &m, 1)) return std::nullopt;
+      const auto begin = static_cast<std::size_t>(m.data() - text.data());
+      return Match{begin, begin + m.size()};
+    }
+    return std::nullopt;
+  }
+  if (!pick(text, classes).Match(piece, from, text.size(), RE2::UNANCHORED, &m, 1)) {
     return std::nullopt;
   }
   const auto begin = static_cast<std::size_t>(m.data() - text.data());
@@ -208,6 +229,7 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Cla
   if (literal_set_) {
     if (auto n = literal_set_->count(text, classes, first)) return *n;
   }
+  classes = util::resolve_unicode_classes(classes, text);
   const RE2& re = pick(text, classes);
   const re2::StringPiece piece(text.data(), text.size());
   std::size_t n = 0;
@@ -219,18 +241,28 @@ std::size_t Regex::count(std::string_view text, std::optional<Match>* first, Cla
   };
   if (!start_.literal.empty()) {
     // Candidates are the occurrences of the literal (at line starts, for
-    // '^'); RE2 runs anchored at each (it sees the text before, so '^' and
-    // '\b' hold there). The first that matches is the leftmost match.
+    // '^'); each is answered by the direct matcher when it can, else by RE2
+    // anchored there (it sees the text before, so '^' and '\b' hold there).
+    // The first that matches is the leftmost match.
+    const bool ascii = classes == Classes::Unneeded;
     while (pos < text.size()) {
       const std::size_t at = text.find(start_.literal, pos);
       if (at == std::string_view::npos) break;
-      if ((!start_.at_line_start || at == 0 || text[at - 1] == '\n') &&
-          re.Match(piece, at, text.size(), RE2::ANCHOR_START, &m, 1)) {
+      pos = at + 1;
+      if (start_.at_line_start && at > 0 && text[at - 1] != '\n') continue;
+      const auto r = anchored_ ? anchored_->match_at(text, at, ascii) : AnchoredMatcher::Result::Unsure;
+      if (r == AnchoredMatcher::Result::NoMatch) continue;
+      if (r == AnchoredMatcher::Result::Match && (n > 0 || !first)) {
+        // No other candidate lies inside the match (anchored_matcher.hpp):
+        // the next one is past the literal, wherever the match ends.
+        ++n;
+        pos = at + start_.literal.size();
+        continue;
+      }
+      if (re.Match(piece, at, text.size(), RE2::ANCHOR_START, &m, 1)) {
         const std::size_t end = at + m.size();
         record(at, end);
         pos = end > at ? end : at + 1;
-      } else {
-        pos = at + 1;
       }
     }
     return n;

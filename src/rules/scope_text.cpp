@@ -5,11 +5,10 @@
 
 #include "skillscore/rules/presence.hpp"
 #include "skillscore/rules/scope_scan.hpp"
+#include "skillscore/util/newlines.hpp"
 
 namespace skillscore::rules {
 namespace {
-
-std::size_t count_newlines(std::string_view s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 // A scope's pieces, made on first use: a deque allocates when it is
 // constructed, and most documents read only a few of the scopes.
@@ -21,7 +20,7 @@ Pieces& made(std::optional<Pieces>& pieces) {
 }  // namespace
 
 std::size_t ScopeTexts::line_in(const TextPiece& piece, std::size_t offset) const {
-  return piece.first_line + count_newlines(piece.text.substr(0, offset));
+  return piece.first_line + util::count_newlines(piece.text.substr(0, offset));
 }
 
 util::UnicodeClasses ScopeTexts::code_classes() const {
@@ -71,13 +70,15 @@ const CodeBlocks& ScopeTexts::code_blocks() {
     std::vector<std::string_view> groups(static_cast<std::size_t>(ngroups));
     std::size_t pos = 0;
     Match whole;
-    // Lines by counting forward from the previous block: matches come in order.
+    // Lines by counting forward from the previous block (matches come in
+    // order) when it is near; a block far on asks the line index, which
+    // counts at most a few lines.
+    constexpr std::size_t k_near = 512;
     const std::string_view text = doc_.text();
     std::size_t at = doc_.body_offset(), at_line = doc_.line_of(at);
     const auto line_at = [&](std::size_t offset) {
       if (offset < at) return doc_.line_of(offset);
-      at_line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(at),
-                                                     text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+      at_line = offset - at <= k_near ? at_line + util::count_newlines(text.substr(at, offset - at)) : doc_.line_of(offset);
       at = offset;
       return at_line;
     };

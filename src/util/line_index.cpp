@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "skillscore/util/newlines.hpp"
 #include "skillscore/util/utf8.hpp"
 
 namespace skillscore::util {
@@ -76,10 +77,8 @@ std::size_t LineIndex::line_of(std::string_view text, std::size_t offset) const 
   const std::size_t k = static_cast<std::size_t>(it - starts_.begin()) - 1;
   const std::size_t from = starts_[k];
   const std::size_t to = std::min(offset, text.size());
-  const auto newlines = to > from ? std::count(text.begin() + static_cast<std::ptrdiff_t>(from),
-                                               text.begin() + static_cast<std::ptrdiff_t>(to), '\n')
-                                  : 0;
-  return k * kStride + 1 + static_cast<std::size_t>(newlines);
+  const std::size_t newlines = to > from ? count_newlines(text.substr(from, to - from)) : 0;
+  return k * kStride + 1 + newlines;
 }
 
 std::size_t LineIndex::line_start(std::string_view text, std::size_t line) const {

@@ -1,9 +1,12 @@
 // Tests for src/util/line_index.cpp: 1-based lines and code-point columns.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 
 #include "skillscore/util/line_index.hpp"
+#include "skillscore/util/newlines.hpp"
 
 using skillscore::util::LineIndex;
 
@@ -87,5 +90,21 @@ TEST_SUITE("util/line_index") {
     CHECK(idx.column_of(text, 6) == 1);  // start of line 2
     CHECK(idx.column_of(text, 0) == 1);
     CHECK(idx.column_of(text, 4) == 5);
+  }
+
+  TEST_CASE("count_newlines agrees with std::count, at every length and alignment") {
+    std::mt19937 rng(20261203);
+    std::string text;
+    // Long enough for a round of 255 blocks and a rest.
+    for (int k = 0; k < 9000; ++k) text += (rng() % 3 == 0) ? '\n' : static_cast<char>('a' + rng() % 26);
+    text.replace(100, 5000, 5000, '\n');  // byte lanes near their limit
+    for (int t = 0; t < 300; ++t) {
+      const std::size_t from = rng() % text.size();
+      const std::size_t len = rng() % (text.size() - from + 1);
+      const std::string_view s = std::string_view(text).substr(from, len);
+      CHECK(skillscore::util::count_newlines(s) == static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')));
+    }
+    CHECK(skillscore::util::count_newlines(text) == static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    CHECK(skillscore::util::count_newlines("") == 0u);
   }
 }

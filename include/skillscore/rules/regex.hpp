@@ -32,6 +32,7 @@ struct Match {
 
 class SequenceMatcher;
 class LiteralSet;
+class AnchoredMatcher;
 
 struct StartLiteral {
   std::string literal;         // empty: none
@@ -127,6 +128,10 @@ class Regex {
   // For choices of literals that end in one byte ('(?:scripts|guides)/'):
   // a direct counter tried before RE2 by count().
   std::shared_ptr<const LiteralSet> literal_set_;
+  // For patterns led by a literal whose rest is simple characters, classes
+  // and quantifiers ('###\s+\w+'): whether a match starts at a candidate,
+  // tried before RE2 by count() and search().
+  std::shared_ptr<const AnchoredMatcher> anchored_;
 };
 
 // The RE2 pattern equivalent to a Python `re` pattern with these flags, or
