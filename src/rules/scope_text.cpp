@@ -194,21 +194,18 @@ const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
 bool ScopeTexts::may_match(int group, std::size_t index, const TextPiece& piece, int slot) {
   const ScopeScan* scan = profile_.scope_scan.get();
   if (!scan || group < 0 || slot < 0) return true;
+  // A scan costs about a microsecond to start: on a small piece (a code
+  // block of the default profile's placeholder search) RE2 answers its few
+  // patterns sooner; the file under thirty find patterns is another matter.
+  constexpr std::size_t k_min_scan_bytes = 32 * 1024;  // piece bytes times patterns
+  if (piece.text.size() * scan->size(group) < k_min_scan_bytes) return true;
   if (scan_answers_.empty()) scan_answers_.resize(scan->groups());
-  auto& a = scan_answers_[static_cast<std::size_t>(group)];
-  if (index >= a.state.size()) {
-    a.state.resize(index + 1, 0);
-    a.may.resize(index + 1);
+  auto [it, fresh] = scan_answers_[static_cast<std::size_t>(group)].try_emplace(index);
+  if (fresh) {
+    std::vector<bool> may;
+    if (scan->scan(group, piece.text, piece.classes, may)) it->second = std::move(may);
   }
-  if (a.state[index] == 0) {
-    // A scan costs about a microsecond to start: on a small piece (a code
-    // block of the default profile's placeholder search) RE2 answers its few
-    // patterns sooner; the file under thirty find patterns is another matter.
-    constexpr std::size_t k_min_scan_bytes = 32 * 1024;  // piece bytes times patterns
-    const bool worth = piece.text.size() * scan->size(group) >= k_min_scan_bytes;
-    a.state[index] = worth && scan->scan(group, piece.text, piece.classes, a.may[index]) ? 1 : 2;
-  }
-  return a.state[index] == 2 || a.may[index][static_cast<std::size_t>(slot)];
+  return !it->second || (*it->second)[static_cast<std::size_t>(slot)];
 }
 
 }  // namespace skillscore::rules

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "skillscore/doc/document.hpp"
@@ -77,11 +78,11 @@ class ScopeTexts {
   bool have_file_ = false, have_scripts_ = false, have_references_ = false;
   std::list<std::pair<HeadingLevels, Pieces>> headings_by_level_;  // stable references, nothing allocated while empty
   std::string prose_text_;
-  struct ScanAnswers {
-    std::vector<std::uint8_t> state;  // per piece: 0 not scanned, 1 answered, 2 no answer
-    std::vector<std::vector<bool>> may;
-  };
-  std::vector<ScanAnswers> scan_answers_;  // per scope scan group
+  // Per scope scan group, the pieces scanned, by index: only pieces worth a
+  // scan get an entry (nullopt when the scan gave no answer), so a body of a
+  // million small code blocks keeps nothing per block.
+  using ScanAnswers = std::unordered_map<std::size_t, std::optional<std::vector<bool>>>;
+  std::vector<ScanAnswers> scan_answers_;
   bool have_body_ = false, have_code_ = false, have_headings_ = false, have_prose_ = false, have_links_ = false;
 };
 
