@@ -50,6 +50,7 @@ class JsonlReporter final : public Reporter {
   }
   std::string take_streamed() override { return std::move(out_); }
   void stream_to(std::ostream& out) override {
+    if (out_.size() < k_stream_block) return;
     out.write(out_.data(), static_cast<std::streamsize>(out_.size()));
     out_.clear();
   }

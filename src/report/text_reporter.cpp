@@ -13,6 +13,7 @@ class TextReporter final : public Reporter {
   void add_error(const FileError& e) override { put(text_file_error(e, style_)); }
   std::string take_streamed() override { return std::move(out_); }
   void stream_to(std::ostream& out) override {
+    if (out_.size() < k_stream_block) return;
     out.write(out_.data(), static_cast<std::streamsize>(out_.size()));
     out_.clear();
   }

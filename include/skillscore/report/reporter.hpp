@@ -57,6 +57,9 @@ class Reporter {
   // take_streamed() written to `out`; streaming formats override it to keep
   // their buffer (a string per file and its growth cost more than the JSON).
   virtual void stream_to(std::ostream& out) { out << take_streamed(); }
+  // Streaming formats hand their output on in blocks of this size or more
+  // (whole records), not a write per file: the rest comes with finish().
+  static constexpr std::size_t k_stream_block = 64 * 1024;
 };
 
 std::unique_ptr<Reporter> make_reporter(Format format, const RunContext& context);

@@ -2,8 +2,10 @@
 
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <vector>
 
 namespace skillscore::rules {
 namespace {
@@ -52,11 +54,21 @@ bool accepted(const VectorscanExpression& e) {
 
 std::atomic<std::uint64_t> next_generation{1};
 
-// One scratch per thread, grown for each database it meets.
+// One scratch per thread, grown for each database it meets. A grown scratch
+// still serves every database it was grown for, so each is fitted once:
+// hs_alloc_scratch checks the database's CRC over all its bytes, and scans
+// that alternate between a profile's databases paid it at every scan.
 struct Scratch {
   hs_scratch_t* scratch = nullptr;
-  std::uint64_t generation = 0;  // of the last database it was grown for
+  std::vector<std::uint64_t> fitted;  // generations of the databases it was grown for, sorted
   ~Scratch() { hs_free_scratch(scratch); }
+  bool fit(hs_database_t* db, std::uint64_t generation) {
+    auto at = std::lower_bound(fitted.begin(), fitted.end(), generation);
+    if (at != fitted.end() && *at == generation) return true;
+    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) return false;
+    fitted.insert(at, generation);
+    return true;
+  }
 };
 
 struct ScanContext {
@@ -149,10 +161,7 @@ std::size_t VectorscanSet::covered_count() const { return impl_ ? impl_->ids.siz
 bool VectorscanSet::scan(std::string_view text, std::vector<bool>& present) const {
   if (text.size() > 0xFFFFFFFFu) return false;  // hs_scan takes 32-bit lengths
   thread_local Scratch scratch;
-  if (scratch.generation != impl_->generation) {
-    if (hs_alloc_scratch(impl_->db, &scratch.scratch) != HS_SUCCESS) return false;
-    scratch.generation = impl_->generation;
-  }
+  if (!scratch.fit(impl_->db, impl_->generation)) return false;
   ScanContext ctx{&impl_->ids, &present};
   return hs_scan(impl_->db, text.data(), static_cast<unsigned>(text.size()), 0, scratch.scratch, on_match, &ctx) ==
          HS_SUCCESS;
