@@ -1,6 +1,7 @@
 #include "bpe_merge.hpp"
 
 #include <queue>
+#include <stdexcept>
 
 namespace skillscore::util::bpe {
 namespace {
@@ -53,48 +54,53 @@ std::size_t merge(const RankTable& r, std::string_view piece, std::vector<std::u
   return piece.size() <= k_short_piece ? merge_short(r, piece, ids) : merge_heap(r, piece, ids);
 }
 
-std::size_t merge_heap(const RankTable& r, std::string_view piece, std::vector<std::uint32_t>* ids) {
+namespace {
+
+// The heap merge over parts indexed by `Index` (32 bits for any piece under
+// 4 GiB): a linked list over byte starts, a part running to its next one's
+// start, and a min-heap of (rank, start) of the pairs. An entry is current
+// when the pair at its start still has its rank (rank_at); a part merged away
+// has no rank. Twelve bytes a byte and eight per heap entry: an 8 MB piece
+// (a run of punctuation) took 433 MB with size_t links, versions and padded
+// entries.
+template <typename Index>
+std::size_t merge_heap_as(const RankTable& r, std::string_view piece, std::vector<std::uint32_t>* ids) {
   const std::size_t n = piece.size();
-  // Parts as a linked list over byte starts; a part runs to its next one's start.
-  constexpr std::size_t none = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> next(n), prev(n);
-  std::vector<std::uint32_t> version(n, 0);
-  std::vector<bool> alive(n, true);
+  const auto none = static_cast<Index>(-1);
+  std::vector<Index> next(n), prev(n);
+  std::vector<std::uint32_t> rank_at(n, k_no_rank);
   for (std::size_t i = 0; i < n; ++i) {
-    next[i] = i + 1;
-    prev[i] = i == 0 ? none : i - 1;
+    next[i] = static_cast<Index>(i + 1);
+    prev[i] = i == 0 ? none : static_cast<Index>(i - 1);
   }
   auto pair_rank = [&](std::size_t i) -> std::uint32_t {
-    if (i == none || next[i] >= n) return k_no_rank;
+    if (next[i] >= n) return k_no_rank;
     const std::size_t j = next[i];
     return r.find(piece.data() + i, next[j] - i);
   };
-  struct Item {
-    std::uint32_t rank;
-    std::size_t start;
-    std::uint32_t version;
-    bool operator>(const Item& o) const { return rank != o.rank ? rank > o.rank : start > o.start; }
-  };
-  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+  // (rank << 32 | start): the lowest rank first, then the leftmost pair.
+  using Entry = std::uint64_t;
+  const auto entry = [](std::uint32_t rank, std::size_t start) { return Entry{rank} << 32 | static_cast<std::uint32_t>(start); };
+  std::vector<Entry> entries;
   for (std::size_t i = 0; i + 1 < n; ++i) {
-    const auto rk = pair_rank(i);
-    if (rk != k_no_rank) heap.push({rk, i, 0});
+    rank_at[i] = pair_rank(i);
+    if (rank_at[i] != k_no_rank) entries.push_back(entry(rank_at[i], i));
   }
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> heap(std::greater<Entry>(), std::move(entries));
   while (!heap.empty()) {
-    const Item top = heap.top();
+    const Entry top = heap.top();
     heap.pop();
-    if (!alive[top.start] || version[top.start] != top.version) continue;
-    // Merge the part at top.start with the next one.
-    const std::size_t i = top.start, j = next[i];
-    alive[j] = false;
+    const std::size_t i = static_cast<std::uint32_t>(top);
+    if (rank_at[i] != static_cast<std::uint32_t>(top >> 32)) continue;
+    // Merge the part at i with the next one.
+    const std::size_t j = next[i];
+    rank_at[j] = k_no_rank;
     next[i] = next[j];
-    if (next[i] < n) prev[next[i]] = i;
-    ++version[i];
-    if (auto rk = pair_rank(i); rk != k_no_rank) heap.push({rk, i, version[i]});
+    if (next[i] < n) prev[next[i]] = static_cast<Index>(i);
+    if ((rank_at[i] = pair_rank(i)) != k_no_rank) heap.push(entry(rank_at[i], i));
     if (prev[i] != none) {
       const std::size_t p = prev[i];
-      ++version[p];
-      if (auto rk = pair_rank(p); rk != k_no_rank) heap.push({rk, p, version[p]});
+      if ((rank_at[p] = pair_rank(p)) != k_no_rank) heap.push(entry(rank_at[p], p));
     }
   }
   std::size_t count = 0;
@@ -104,6 +110,14 @@ std::size_t merge_heap(const RankTable& r, std::string_view piece, std::vector<s
     if (ids) ids->push_back(r.find(piece.data() + i, next[i] - i));
   }
   return count;
+}
+
+}  // namespace
+
+std::size_t merge_heap(const RankTable& r, std::string_view piece, std::vector<std::uint32_t>* ids) {
+  // Starts are 32 bits (files are read up to 16 MB; the default limit is 10 MB).
+  if (piece.size() >= 0xFFFFFFFFu) throw std::length_error("token count: a piece of text of 4 GiB or more");
+  return merge_heap_as<std::uint32_t>(r, piece, ids);
 }
 
 }  // namespace skillscore::util::bpe
