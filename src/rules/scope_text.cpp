@@ -125,8 +125,7 @@ const Pieces& ScopeTexts::pieces(Scope scope, HeadingLevels levels) {
     case Scope::CodeBlocks:
       if (!have_code_) {
         have_code_ = true;
-        const auto classes = code_classes();
-        for (const auto& b : code_blocks()) made(code_).push_back({b.code, b.code_line, classes});
+        code_.emplace(code_blocks(), code_classes());
       }
       return made(code_);
     case Scope::Headings:

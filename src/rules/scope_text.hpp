@@ -35,15 +35,61 @@ struct CodeBlockView {
   std::uint32_t fence_line = 0;  // file line of the opening fence (of the code, for indented blocks)
 };
 
-// Pieces and blocks are kept in deques: a body of 750,000 code blocks grows
-// them without the copies and the spare capacity of a doubling vector.
-using Pieces = std::deque<TextPiece>;
+// Blocks are kept in a deque: a body of 750,000 code blocks grows it without
+// the copies and the spare capacity of a doubling vector.
 using CodeBlocks = std::deque<CodeBlockView>;
+
+// A scope's pieces: kept (a deque, as blocks), or, for the code blocks scope,
+// each block's code made when asked, so that a body of a million blocks does
+// not hold a second million records. Read by index or range-for; a piece is
+// a value (a few views), not a reference into the sequence.
+class Pieces {
+ public:
+  Pieces() = default;
+  Pieces(const CodeBlocks& blocks, util::UnicodeClasses classes) : blocks_(&blocks), classes_(classes) {}
+
+  std::size_t size() const { return blocks_ ? blocks_->size() : kept_.size(); }
+  bool empty() const { return size() == 0; }
+  TextPiece operator[](std::size_t i) const {
+    if (!blocks_) return kept_[i];
+    const CodeBlockView& b = (*blocks_)[i];
+    return {b.code, b.code_line, classes_};
+  }
+  void push_back(const TextPiece& piece) { kept_.push_back(piece); }
+
+  class const_iterator {
+   public:
+    using value_type = TextPiece;
+    using difference_type = std::ptrdiff_t;
+    const_iterator(const Pieces* pieces, std::size_t i) : pieces_(pieces), i_(i) {}
+    TextPiece operator*() const { return (*pieces_)[i_]; }
+    const_iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    bool operator!=(const const_iterator& o) const { return i_ != o.i_; }
+    bool operator==(const const_iterator& o) const { return i_ == o.i_; }
+
+   private:
+    const Pieces* pieces_;
+    std::size_t i_;
+  };
+  const_iterator begin() const { return {this, 0}; }
+  const_iterator end() const { return {this, size()}; }
+
+ private:
+  std::deque<TextPiece> kept_;
+  const CodeBlocks* blocks_ = nullptr;  // the code blocks scope: the ScopeTexts' own blocks
+  util::UnicodeClasses classes_ = util::UnicodeClasses::Unknown;
+};
 
 // Everything scopes need, computed on first use and kept for the document.
 class ScopeTexts {
  public:
   ScopeTexts(const Profile& profile, const doc::Document& document) : profile_(profile), doc_(document) {}
+  // The code blocks scope's pieces point into the blocks kept here.
+  ScopeTexts(const ScopeTexts&) = delete;
+  ScopeTexts& operator=(const ScopeTexts&) = delete;
 
   // `levels` narrows the headings scope to some heading levels (0: all).
   const Pieces& pieces(Scope scope, HeadingLevels levels = 0);
