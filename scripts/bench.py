@@ -136,11 +136,14 @@ def main():
     tmp = tempfile.mkdtemp(prefix="skillscore-bench-")
     try:
         body = "".join(open(f, encoding="utf-8", errors="replace").read() for f in files[:400])
-        hostile = {"realistic": body, "hostile ❌ x": "❌ x " * 300000, "hostile [": "[" * 1000000,
-                   "hostile ...": "... " * 300000, "hostile ```": "```\n" * 300000}
-        print("\nlinearity (whole process, ms) for 1, 2, 4, 8 MB:")
-        for name, seed in hostile.items():
-            times = []
+        hostile = [("realistic", body, None), ("hostile ❌ x", "❌ x " * 300000, None),
+                   ("hostile [", "[" * 1000000, None), ("hostile ...", "... " * 300000, None),
+                   ("hostile ```", "```\n" * 300000, None),
+                   # budgets counts tokens: one 8 MB piece of punctuation is BPE's worst case.
+                   ("budgets [", "[" * 1000000, "budgets")]
+        print("\nlinearity (whole process) for 1, 2, 4, 8 MB: wall ms, then peak RSS MB")
+        for name, seed, profile in hostile:
+            times, rss = [], []
             for mb in (1, 2, 4, 8):
                 text = (seed * (mb * 1_000_000 // max(1, len(seed.encode())) + 1))
                 data = text.encode()[: mb * 1_000_000]
@@ -149,10 +152,14 @@ def main():
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 with open(path, "wb") as f:
                     f.write(b"---\nname: x\ndescription: Use when testing\n---\n" + data)
-                times.append(median_run([bin_, "check", path, "--no-config", "-q", "--fail-on", "none",
-                                         "--max-file-size", str(20 << 20)], 3)[0] * 1000)
+                cmd = [bin_, "check", path, "--no-config", "-q", "--fail-on", "none",
+                       "--max-file-size", str(20 << 20)] + (["--profile", profile] if profile else [])
+                w, r = median_run(cmd, 3)
+                times.append(w * 1000)
+                rss.append(r / 1024)
             print(f"  {name:14s} " + "  ".join(f"{t:7.1f}" for t in times) +
-                  f"   (8 MB / 1 MB = {times[3] / times[0]:.1f})")
+                  f"   (8 MB / 1 MB = {times[3] / times[0]:.1f})   RSS " +
+                  " ".join(f"{m:.1f}" for m in rss))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
