@@ -139,7 +139,7 @@ def main():
         hostile = [("realistic", body, None), ("hostile ❌ x", "❌ x " * 300000, None),
                    ("hostile [", "[" * 1000000, None), ("hostile ...", "... " * 300000, None),
                    ("hostile ```", "```\n" * 300000, None),
-                   # budgets counts tokens: one 8 MB piece of punctuation is BPE's worst case.
+                   # budgets counts tokens: a file that is one run of punctuation is one BPE piece, its worst case.
                    ("budgets [", "[" * 1000000, "budgets")]
         print("\nlinearity (whole process) for 1, 2, 4, 8 MB: wall ms, then peak RSS MB")
         for name, seed, profile in hostile:
