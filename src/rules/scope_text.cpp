@@ -58,9 +58,9 @@ const std::vector<bool>* ScopeTexts::body_presence(bool wait) {
 const CodeBlocks& ScopeTexts::code_blocks() {
   if (have_blocks_) return *blocks_;
   have_blocks_ = true;
-  blocks_.emplace();
   const auto& spec = profile_.document;
   if (spec.code_blocks == CodeBlockSource::Regex) {
+    blocks_.emplace(doc_.text());
     const int slot = profile_.presence ? profile_.presence->code_block_slot() : -1;
     const auto* present = slot >= 0 ? body_presence() : nullptr;
     if (present && !(*present)[static_cast<std::size_t>(slot)]) return *blocks_;
@@ -94,6 +94,7 @@ const CodeBlocks& ScopeTexts::code_blocks() {
       pos = whole.end > pos ? whole.end : pos + 1;
     }
   } else {
+    blocks_.emplace();
     const bool fenced_only = spec.code_blocks == CodeBlockSource::AstFenced;
     for (const auto& cb : doc_.markdown().code_blocks) {
       if (fenced_only && !cb.fenced) continue;

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "code_blocks.hpp"
 #include "skillscore/doc/document.hpp"
 #include "skill_files.hpp"
 #include "skillscore/rules/profile.hpp"
@@ -27,17 +28,6 @@ struct TextPiece {
   // Another file of the skill ("scripts/x.sh"; lines are its own), or empty.
   std::string_view origin;
 };
-
-struct CodeBlockView {
-  std::string_view language;
-  std::string_view code;
-  std::uint32_t code_line = 0;   // file line of the code's first character
-  std::uint32_t fence_line = 0;  // file line of the opening fence (of the code, for indented blocks)
-};
-
-// Blocks are kept in a deque: a body of 750,000 code blocks grows it without
-// the copies and the spare capacity of a doubling vector.
-using CodeBlocks = std::deque<CodeBlockView>;
 
 // A scope's pieces: kept (a deque, as blocks), or, for the code blocks scope,
 // each block's code made when asked, so that a body of a million blocks does
