@@ -254,4 +254,37 @@ TEST_SUITE("util/bpe") {
       CHECK(a == b);
     }
   }
+
+  TEST_CASE("the indexed heap merge gives the old heap merge's ids on long pieces") {
+    // Runs of punctuation, spaces and letters (one pre-tokenizer piece each
+    // in real text), and bytes at random, as long as budgets meets them.
+    const std::string alphabets[] = {"[", "[]", "-=", "*#!", " ", "ab", "aeiounrst", "\xe2\x9d\x8c"};
+    std::mt19937 rng(11);
+    for (auto e : {Encoding::O200kBase, Encoding::Cl100kBase}) {
+      const bpe::RankTable& t = bpe::rank_table(e);
+      std::size_t differ = 0, pieces = 0;
+      for (const auto& alphabet : alphabets) {
+        for (std::size_t len : {129u, 200u, 1000u, 4097u, 30000u}) {
+          std::string s;
+          while (s.size() < len) s += alphabet[rng() % alphabet.size()];
+          std::vector<std::uint32_t> a, b;
+          old_merge(old_ranks(e), s, a);
+          const std::size_t count = bpe::merge_heap(t, s, &b);
+          ++pieces;
+          if (a != b || count != b.size()) ++differ;
+        }
+      }
+      for (int k = 0; k < 20; ++k) {
+        std::string s(200 + rng() % 3000, '\0');
+        for (auto& c : s) c = static_cast<char>(rng() % 256);
+        std::vector<std::uint32_t> a, b;
+        old_merge(old_ranks(e), s, a);
+        bpe::merge_heap(t, s, &b);
+        ++pieces;
+        if (a != b) ++differ;
+      }
+      CHECK(pieces == 60);
+      CHECK(differ == 0);
+    }
+  }
 }
