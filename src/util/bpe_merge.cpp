@@ -1,5 +1,6 @@
 #include "bpe_merge.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace skillscore::util::bpe {
@@ -93,89 +94,60 @@ class PartStarts {
   std::vector<std::uint64_t> words_;
 };
 
-// A min-heap of the pairs, (rank << 32 | start): the lowest rank first, then
-// the leftmost pair. Indexed by start, so that a pair whose rank changes is
-// moved in place rather than pushed again: it never holds more than one entry
-// a byte. Twelve bytes a byte in all; the heap of stale entries it replaced
-// grew to twice the piece and held 25 (an 8 MB piece, a run of punctuation,
-// took 226 MB).
-class PairHeap {
+// The rank of the pair at each start (k_no_rank: none), and a tree of the
+// least rank of each block of 16 starts and of each pair of subtrees above
+// them: the least pair, the leftmost of equals, is found down the tree and a
+// rank changed in O(log n). Four and a half bytes a byte, with no entries
+// left stale: the heap it replaced held a stale entry for every rank changed
+// and about 25 bytes a byte in all.
+class PairRanks {
  public:
-  static constexpr std::uint32_t k_out = 0xFFFFFFFFu;
-  explicit PairHeap(std::size_t n) : at_(n, k_out) { heap_.reserve(n); }
-  bool empty() const { return heap_.empty(); }
-  std::size_t top() const { return static_cast<std::uint32_t>(heap_[0]); }
-  // Adds the pair at `start` after all the others, before heapify().
-  void add(std::uint32_t rank, std::size_t start) {
-    at_[start] = static_cast<std::uint32_t>(heap_.size());
-    heap_.push_back(key(rank, start));
+  static constexpr std::size_t k_block = 16;
+  explicit PairRanks(std::vector<std::uint32_t> ranks) : rank_(std::move(ranks)) {
+    const std::size_t blocks = (rank_.size() + k_block - 1) / k_block;
+    while (leaves_ < blocks) leaves_ *= 2;
+    tree_.assign(2 * leaves_, k_no_rank);
+    for (std::size_t b = 0; b < blocks; ++b) tree_[leaves_ + b] = block_min(b);
+    for (std::size_t k = leaves_; k-- > 1;) tree_[k] = std::min(tree_[2 * k], tree_[2 * k + 1]);
   }
-  void heapify() {
-    for (std::size_t i = heap_.size() / 2; i-- > 0;) down(i);
+  bool empty() const { return tree_[1] == k_no_rank; }
+  // The start of the least pair, the leftmost of equals (not empty()).
+  std::size_t least() const {
+    const std::uint32_t m = tree_[1];
+    std::size_t k = 1;
+    while (k < leaves_) k = tree_[2 * k] == m ? 2 * k : 2 * k + 1;
+    std::size_t i = (k - leaves_) * k_block;
+    while (rank_[i] != m) ++i;
+    return i;
   }
-  // The pair at `start` now has `rank` (k_no_rank: it is not a token).
   void set(std::size_t start, std::uint32_t rank) {
-    const std::uint32_t i = at_[start];
-    if (rank == k_no_rank) {
-      if (i != k_out) erase(i);
-      return;
+    if (rank_[start] == rank) return;
+    rank_[start] = rank;
+    std::size_t k = leaves_ + start / k_block;
+    std::uint32_t m = block_min(start / k_block);
+    while (k >= 1 && tree_[k] != m) {
+      tree_[k] = m;
+      if (k == 1) break;
+      m = std::min(m, tree_[k ^ 1]);
+      k /= 2;
     }
-    if (i == k_out) {
-      at_[start] = static_cast<std::uint32_t>(heap_.size());
-      heap_.push_back(key(rank, start));
-      up(heap_.size() - 1);
-      return;
-    }
-    heap_[i] = key(rank, start);
-    up(i);
-    down(at_[start]);
   }
 
  private:
-  static std::uint64_t key(std::uint32_t rank, std::size_t start) {
-    return std::uint64_t{rank} << 32 | static_cast<std::uint32_t>(start);
-  }
-  void place(std::size_t i, std::uint64_t k) {
-    heap_[i] = k;
-    at_[static_cast<std::uint32_t>(k)] = static_cast<std::uint32_t>(i);
-  }
-  void up(std::size_t i) {
-    const std::uint64_t k = heap_[i];
-    while (i > 0 && k < heap_[(i - 1) / 2]) {
-      place(i, heap_[(i - 1) / 2]);
-      i = (i - 1) / 2;
-    }
-    place(i, k);
-  }
-  void down(std::size_t i) {
-    const std::uint64_t k = heap_[i];
-    const std::size_t n = heap_.size();
-    for (;;) {
-      std::size_t c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && heap_[c + 1] < heap_[c]) ++c;
-      if (!(heap_[c] < k)) break;
-      place(i, heap_[c]);
-      i = c;
-    }
-    place(i, k);
-  }
-  void erase(std::size_t i) {
-    at_[static_cast<std::uint32_t>(heap_[i])] = k_out;
-    const std::uint64_t last = heap_.back();
-    heap_.pop_back();
-    if (i == heap_.size()) return;
-    heap_[i] = last;
-    up(i);
-    down(at_[static_cast<std::uint32_t>(last)]);
+  std::uint32_t block_min(std::size_t b) const {
+    const std::size_t from = b * k_block, to = std::min(rank_.size(), from + k_block);
+    std::uint32_t m = k_no_rank;
+    for (std::size_t i = from; i < to; ++i) m = std::min(m, rank_[i]);
+    return m;
   }
 
-  std::vector<std::uint64_t> heap_;
-  std::vector<std::uint32_t> at_;  // start -> index in heap_, or k_out
+  std::vector<std::uint32_t> rank_;
+  std::vector<std::uint32_t> tree_;  // tree_[leaves_ + b]: block b; tree_[k]: the least of 2k and 2k + 1
+  std::size_t leaves_ = 1;
 };
 
-// The heap merge: parts as a bit a byte, a part running to the next start,
-// and the indexed heap of the pairs that are tokens.
+// The long-piece merge: parts as a bit a byte, a part running to the next
+// start, and the ranks of the pairs in a tree.
 std::size_t merge_heap_bits(const RankTable& r, std::string_view piece, std::vector<std::uint32_t>* ids) {
   const std::size_t n = piece.size();
   PartStarts starts(n);
@@ -185,19 +157,17 @@ std::size_t merge_heap_bits(const RankTable& r, std::string_view piece, std::vec
     if (j >= n) return k_no_rank;
     return r.find(piece.data() + i, starts.next(j) - i);
   };
-  PairHeap heap(n);
-  for (std::size_t i = 0; i + 1 < n; ++i) {
-    if (const std::uint32_t rk = r.find(piece.data() + i, 2); rk != k_no_rank) heap.add(rk, i);
-  }
-  heap.heapify();
-  while (!heap.empty()) {
+  std::vector<std::uint32_t> ranks(n, k_no_rank);
+  for (std::size_t i = 0; i + 1 < n; ++i) ranks[i] = r.find(piece.data() + i, 2);
+  PairRanks pairs(std::move(ranks));
+  while (!pairs.empty()) {
     // Merge the part at i with the next one.
-    const std::size_t i = heap.top();
+    const std::size_t i = pairs.least();
     const std::size_t j = starts.next(i);
-    heap.set(j, k_no_rank);
+    pairs.set(j, k_no_rank);
     starts.clear(j);
-    heap.set(i, pair_rank(i));
-    if (const std::size_t p = starts.prev(i); p < n) heap.set(p, pair_rank(p));
+    pairs.set(i, pair_rank(i));
+    if (const std::size_t p = starts.prev(i); p < n) pairs.set(p, pair_rank(p));
   }
   std::size_t count = 0;
   for (std::size_t i = 0; i < n;) {
