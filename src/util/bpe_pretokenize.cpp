@@ -12,6 +12,8 @@
 // matches), in one pass over the code points. \s is JavaScript's: Zs, TAB to
 // CR, U+2028, U+2029 and U+FEFF (not U+0085), as the reference runs it.
 #include <array>
+#include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "skillscore/util/bpe.hpp"
@@ -56,13 +58,19 @@ const std::array<unsigned char, 128>& ascii_classes() {
 
 constexpr std::size_t k_kept_bytes = std::size_t{1} << 20;
 
-// The text as code points: cp, cls and offset hold at least n (offset n + 1)
-// entries; beyond them, whatever an earlier text left.
+// The text as code points: cls and offset hold at least n (offset n + 1)
+// entries; beyond them, whatever an earlier text left. Five bytes a byte of
+// text (thirteen when each code point and a 64-bit offset were kept: 104 MB
+// for an 8 MB piece); the pieces' rules ask a code point only whether it is
+// one ASCII character or another, which its first byte answers.
 struct Cps {
-  std::vector<char32_t> cp;
   std::vector<unsigned char> cls;
-  std::vector<std::size_t> offset;  // byte offset of each code point, and the size at the end
+  std::vector<std::uint32_t> offset;  // byte offset of each code point, and the size at the end
+  const char* text = nullptr;
   std::size_t n = 0;
+  // The first byte of code point i: the character itself when it is ASCII,
+  // 0x80 or more (equal to no ASCII character) when not.
+  unsigned char lead(std::size_t i) const { return static_cast<unsigned char>(text[offset[i]]); }
   bool has(std::size_t i, unsigned char k) const { return i < n && (cls[i] & k); }
   // [^\r\n\pL\pN]
   bool prefix(std::size_t i) const { return i < n && !(cls[i] & (k_newline | k_letter | k_number)); }
@@ -72,8 +80,8 @@ struct Cps {
 
 // 's 't 're 've 'm 'll 'd, ASCII letters in any case: the length matched at i (0: none).
 std::size_t contraction(const Cps& t, std::size_t i) {
-  if (i >= t.n || t.cp[i] != '\'' || i + 1 >= t.n) return 0;
-  auto lower = [&](std::size_t k) -> char32_t { return k < t.n && t.cp[k] < 128 ? (t.cp[k] | 0x20) : 0; };
+  if (i >= t.n || t.lead(i) != '\'' || i + 1 >= t.n) return 0;
+  auto lower = [&](std::size_t k) -> char32_t { return k < t.n && t.lead(k) < 128 ? static_cast<char32_t>(t.lead(k) | 0x20) : 0; };
   const char32_t a = lower(i + 1);
   if (a == 's' || a == 't' || a == 'm' || a == 'd') return 2;
   const char32_t b = lower(i + 2);
@@ -101,11 +109,11 @@ std::size_t spaces(const Cps& t, std::size_t i) {
 // ' '?[^\s\pL\pN]+ then a run of `tail`; 0 when it does not match at i.
 std::size_t punctuation(const Cps& t, std::size_t i, bool slash) {
   std::size_t s = i;
-  if (t.cp[i] == ' ' && t.other(i + 1)) s = i + 1;
+  if (t.lead(i) == ' ' && t.other(i + 1)) s = i + 1;
   if (!t.other(s)) return 0;
   std::size_t e = s;
   while (t.other(e)) ++e;
-  while (e < t.n && (t.cp[e] == '\r' || t.cp[e] == '\n' || (slash && t.cp[e] == '/'))) ++e;
+  while (e < t.n && (t.lead(e) == '\r' || t.lead(e) == '\n' || (slash && t.lead(e) == '/'))) ++e;
   return e;
 }
 
@@ -168,36 +176,35 @@ void pretokenize(Encoding e, std::string_view text, std::vector<Span>& out) {
   // is most of the work, and growing fresh vectors each call cost as much again.
   thread_local Cps t;
   const std::size_t size = text.size();
+  // Offsets are 32 bits (files are read up to 16 MB; the default limit is 10 MB).
+  if (size >= 0xFFFFFFFFu) throw std::length_error("token count: a text of 4 GiB or more");
+  t.text = text.data();
   if (t.offset.size() < size + 1) {
-    t.cp.resize(size);
     t.cls.resize(size);
     t.offset.resize(size + 1);
   }
   const auto& ascii = ascii_classes();
   std::size_t n = 0;
   for (std::size_t pos = 0; pos < size; ++n) {
-    t.offset[n] = pos;
+    t.offset[n] = static_cast<std::uint32_t>(pos);
     const auto b = static_cast<unsigned char>(text[pos]);
     if (b < 0x80) {
-      t.cp[n] = b;
       t.cls[n] = ascii[b];
       ++pos;
     } else {
-      const char32_t c = decode_utf8(text, pos);
-      t.cp[n] = c;
-      t.cls[n] = classify(c);
+      t.cls[n] = classify(decode_utf8(text, pos));
     }
   }
   t.n = n;
-  t.offset[n] = size;
+  t.offset[n] = static_cast<std::uint32_t>(size);
   for (std::size_t i = 0; i < t.n;) {
     std::size_t j = e == Encoding::O200kBase ? next_o200k(t, i) : next_cl100k(t, i);
     if (j <= i) j = i + 1;  // cannot happen (the last alternative takes any space); never loop
     out.push_back({t.offset[i], t.offset[j]});
     i = j;
   }
-  // A thread keeps at most this much for the next text (13 bytes a byte).
-  if (t.cp.size() > k_kept_bytes) t = Cps{};
+  // A thread keeps at most this much for the next text (5 bytes a byte).
+  if (t.cls.size() > k_kept_bytes) t = Cps{};
 }
 
 }  // namespace skillscore::util
